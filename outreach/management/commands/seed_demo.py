@@ -1,0 +1,208 @@
+"""Fill the database with a fictional department to try the product on.
+
+Idempotent: running it again adds nothing that is already there. ``--reset``
+removes the demo records first (development only).
+"""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from outreach.models import AreaCommand, Department, Organization, Sector, User
+
+DEMO_PASSWORD = "outreach-demo-2026"
+
+DEPARTMENT = {
+    "name": "Fairview Police Department",
+    "address": "400 Civic Center Plaza, Fairview",
+    "phone": "(555) 010-4400",
+    "email": "outreach@fairview.example",
+    "chief_name": "Dana Whitfield",
+}
+
+AREAS = [
+    # code, name, description, sectors
+    (
+        "north",
+        "North Area Command",
+        "Residential north side, the university and Route 9 corridor.",
+        [("N1", "Hillcrest"), ("N2", "University"), ("N3", "Route 9")],
+    ),
+    (
+        "southeast",
+        "Southeast Area Command",
+        "Downtown, the river district and the industrial park.",
+        [("SE1", "Downtown"), ("SE2", "River District"), ("SE3", "Industrial Park")],
+    ),
+    (
+        "westside",
+        "Westside Area Command",
+        "Westside neighborhoods, the mall and the fairgrounds.",
+        [("W1", "Mesa Verde"), ("W2", "Westgate Mall"), ("W3", "Fairgrounds")],
+    ),
+]
+
+# username, first, last, role, area code, badge
+DEPARTMENT_WIDE_USERS = [
+    ("chief", "Dana", "Whitfield", User.Role.CHIEF, None, "100"),
+    ("designee", "Marcus", "Bell", User.Role.DESIGNEE, None, "101"),
+    ("records", "Alicia", "Romero", User.Role.RECORDS, None, ""),
+    ("sysadmin", "Sam", "Okafor", User.Role.ADMIN, None, ""),
+]
+AREA_USERS = [
+    # suffix, role, names per area (north, southeast, westside)
+    ("commander", User.Role.COMMANDER, [("Helen", "Park"), ("Victor", "Salas"), ("Grace", "Lindqvist")]),
+    ("lieutenant", User.Role.LIEUTENANT, [("Omar", "Haddad"), ("Teresa", "Nguyen"), ("Ray", "Castillo")]),
+    ("sergeant", User.Role.SERGEANT, [("Janet", "Moss"), ("Luis", "Ortega"), ("Priya", "Raman")]),
+    ("officer1", User.Role.OFFICER, [("Kevin", "Brooks"), ("Maria", "Delgado"), ("Tom", "Ashby")]),
+    ("officer2", User.Role.OFFICER, [("Aisha", "Grant"), ("Ben", "Yazzie"), ("Carla", "Mendez")]),
+]
+
+ORGANIZATIONS = {
+    "north": [
+        ("Hillcrest Neighborhood Association", Organization.Kind.NEIGHBORHOOD, "N1", "Ruth Alvarez"),
+        ("Fairview University Student Union", Organization.Kind.CIVIC, "N2", "Devon Price"),
+        ("Lincoln Elementary School", Organization.Kind.SCHOOL, "N1", "Principal Ann Cho"),
+        ("Grace Community Church", Organization.Kind.FAITH, "N3", "Pastor Ed Wilkes"),
+        ("Route 9 Merchants Group", Organization.Kind.BUSINESS, "N3", "Frank Russo"),
+        ("Safe Harbor Family Violence Center", Organization.Kind.FAMILY_VIOLENCE, "N2", "Lena Ortiz"),
+        ("North Side Seniors Club", Organization.Kind.NONPROFIT, "N1", "Harold Beck"),
+        ("Hmong Cultural Association of Fairview", Organization.Kind.CULTURAL, "N2", "Mai Vang"),
+    ],
+    "southeast": [
+        ("Downtown Business Alliance", Organization.Kind.BUSINESS, "SE1", "Nadia Brooks"),
+        ("River District Civic League", Organization.Kind.CIVIC, "SE2", "Jorge Medina"),
+        ("Roosevelt Middle School", Organization.Kind.SCHOOL, "SE1", "Principal Kim Lee"),
+        ("St. Anne Parish", Organization.Kind.FAITH, "SE2", "Father Tom Reyes"),
+        ("Industrial Park Owners Council", Organization.Kind.BUSINESS, "SE3", "Bill Hart"),
+        ("Hope Rising Sexual Assault Program", Organization.Kind.SEXUAL_ASSAULT, "SE1", "Dr. Erin Walsh"),
+        ("Latino Community Center", Organization.Kind.CULTURAL, "SE2", "Rosa Jimenez"),
+        ("Fairview Food Bank", Organization.Kind.NONPROFIT, "SE3", "Chris Dunn"),
+    ],
+    "westside": [
+        ("Mesa Verde Homeowners Association", Organization.Kind.NEIGHBORHOOD, "W1", "Paul Garcia"),
+        ("Westgate Mall Management", Organization.Kind.BUSINESS, "W2", "Sandra Kim"),
+        ("Westside High School", Organization.Kind.SCHOOL, "W1", "Principal Ray Duran"),
+        ("Fairgrounds Neighborhood Council", Organization.Kind.NEIGHBORHOOD, "W3", "Lydia Moore"),
+        ("Islamic Center of Fairview", Organization.Kind.FAITH, "W1", "Imam Yusuf Ali"),
+        ("Westside Boys & Girls Club", Organization.Kind.NONPROFIT, "W3", "Darnell Jones"),
+        ("Westside Rotary Club", Organization.Kind.CIVIC, "W2", "Karen Fox"),
+        ("County Animal Services", Organization.Kind.OTHER, "W3", "Officer Lee Tran"),
+    ],
+}
+
+SCALES = {
+    # Room for larger data sets (performance work); "small" is the demo.
+    "small": {},
+}
+
+
+class Command(BaseCommand):
+    help = "Create a fictional department with users for every role and realistic records."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--reset", action="store_true", help="Delete the demo records first (DEBUG only).")
+        parser.add_argument("--scale", choices=sorted(SCALES), default="small", help="How much data to create.")
+
+    def handle(self, *args, reset=False, scale="small", **options):
+        if reset and not settings.DEBUG:
+            raise CommandError("--reset deletes records: it only runs with DJANGO_DEBUG=true.")
+        with transaction.atomic():
+            if reset:
+                self._reset()
+            self._department()
+            areas, sectors = self._areas()
+            created_users = self._users(areas)
+            organization_count = self._organizations(areas, sectors)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data ready: {len(areas)} area commands, {User.objects.count()} users, "
+                f"{organization_count} new organizations."
+            )
+        )
+        if created_users:
+            self.stdout.write(f"Demo users created (password for all: {DEMO_PASSWORD}):")
+            for user in created_users:
+                area = f", {user.area_command.name}" if user.area_command else ""
+                self.stdout.write(f"  {user.username:<22} {user.get_role_display()}{area}")
+
+    def _reset(self):
+        area_codes = [code for code, *_rest in AREAS]
+        Organization.objects.filter(area_command__code__in=area_codes).delete()
+        User.objects.filter(username__in=self._usernames()).delete()
+        Sector.objects.filter(area_command__code__in=area_codes).delete()
+        AreaCommand.objects.filter(code__in=area_codes).delete()
+
+    def _usernames(self):
+        names = [username for username, *_rest in DEPARTMENT_WIDE_USERS]
+        names += [f"{code}.{suffix}" for code, *_rest in AREAS for suffix, *_r in AREA_USERS]
+        return names
+
+    def _department(self):
+        department = Department.load()
+        if department.name == "Police Department" and not department.address:
+            for field, value in DEPARTMENT.items():
+                setattr(department, field, value)
+            department.save()
+
+    def _areas(self):
+        areas, sectors = {}, {}
+        for code, name, description, area_sectors in AREAS:
+            area, _created = AreaCommand.objects.get_or_create(
+                code=code, defaults={"name": name, "description": description}
+            )
+            areas[code] = area
+            for sector_code, sector_name in area_sectors:
+                sectors[sector_code], _created = Sector.objects.get_or_create(
+                    area_command=area, code=sector_code, defaults={"name": sector_name}
+                )
+        return areas, sectors
+
+    def _users(self, areas):
+        wanted = [
+            (username, first, last, role, areas.get(area_code), badge)
+            for username, first, last, role, area_code, badge in DEPARTMENT_WIDE_USERS
+        ]
+        badge = 200
+        for index, (code, *_rest) in enumerate(AREAS):
+            for suffix, role, names in AREA_USERS:
+                badge += 1
+                first, last = names[index]
+                wanted.append((f"{code}.{suffix}", first, last, role, areas[code], str(badge)))
+        created = []
+        for username, first, last, role, area, badge_number in wanted:
+            if User.objects.filter(username=username).exists():
+                continue
+            user = User(
+                username=username,
+                first_name=first,
+                last_name=last,
+                role=role,
+                area_command=area,
+                badge_number=badge_number,
+                email=f"{username}@fairview.example",
+            )
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+            created.append(user)
+        return created
+
+    def _organizations(self, areas, sectors):
+        count = 0
+        for area_code, organizations in ORGANIZATIONS.items():
+            for name, kind, sector_code, contact in organizations:
+                slug = "".join(ch for ch in name.lower() if ch.isalnum())[:20]
+                _organization, created = Organization.objects.get_or_create(
+                    name=name,
+                    area_command=areas[area_code],
+                    defaults={
+                        "kind": kind,
+                        "sector": sectors[sector_code],
+                        "contact_name": contact,
+                        "phone": f"(555) 01{count % 10}-{1000 + count * 37 % 9000:04d}",
+                        "email": f"contact@{slug}.example",
+                        "address": f"{100 + count * 12} {sectors[sector_code].name} Avenue, Fairview",
+                    },
+                )
+                count += created
+        return count

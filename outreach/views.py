@@ -1,0 +1,151 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_http_methods
+
+from programs.models import Program
+
+from .filters import OrganizationFilter
+from .forms import DepartmentForm, OrganizationForm, ProfileForm
+from .lists import csv_response, paginate, wants_csv
+from .models import AreaCommand, Department, Organization, User
+from .scope import get_object_for_user
+
+
+@login_required
+def dashboard(request):
+    user = request.user
+    organizations = Organization.objects.for_user(user)
+    colleagues = User.objects.active().for_user(user)
+    context = {
+        "program_count": Program.objects.active().count(),
+        "organization_count": organizations.count(),
+        "user_count": colleagues.count(),
+        "recent_organizations": organizations.select_related("area_command").order_by("-created_at")[:5],
+    }
+    if user.sees_all_areas:
+        # One row per area command, counted in SQL.
+        context["areas"] = AreaCommand.objects.active().annotate(
+            organization_count=Count("organizations", distinct=True),
+            user_count=Count("members", filter=Q(members__is_active=True), distinct=True),
+        )
+    return render(request, "outreach/dashboard.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your profile was saved."))
+        return redirect("profile")
+    return render(request, "outreach/profile.html", {"form": form})
+
+
+@login_required
+@permission_required("outreach.change_department", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def department_settings(request):
+    form = DepartmentForm(request.POST or None, request.FILES or None, instance=Department.load())
+    if request.method == "POST":
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("The department's details were saved."))
+            return redirect("department_settings")
+        messages.error(request, _("Please correct the errors below."))
+    return render(request, "outreach/department_form.html", {"form": form})
+
+
+@cache_control(public=True, max_age=3600)
+def department_logo(request):
+    """The logo on every page header, public pages included."""
+    logo = request.department.logo
+    if not logo:
+        raise Http404
+    return FileResponse(logo.open("rb"))
+
+
+@login_required
+@permission_required("outreach.view_organization", raise_exception=True)
+def organization_list(request):
+    queryset = Organization.objects.for_user(request.user).select_related("area_command", "sector")
+    filterset = OrganizationFilter(request.GET, queryset=queryset, request=request)
+    organizations = filterset.qs
+    if wants_csv(request):
+        return csv_response(
+            "organizations",
+            [
+                _("Name"),
+                _("Kind"),
+                _("Area command"),
+                _("Sector"),
+                _("Contact person"),
+                _("Phone"),
+                _("E-mail"),
+                _("Address"),
+            ],
+            (
+                [
+                    o.name,
+                    o.get_kind_display(),
+                    o.area_command.name,
+                    o.sector.name if o.sector else "",
+                    o.contact_name,
+                    o.phone,
+                    o.email,
+                    o.address,
+                ]
+                for o in organizations.iterator(chunk_size=500)
+            ),
+        )
+    return render(
+        request,
+        "outreach/organization_list.html",
+        {"filter": filterset, "page": paginate(request, organizations)},
+    )
+
+
+@login_required
+def organization_detail(request, pk):
+    organization = get_object_for_user(
+        request.user,
+        Organization.objects.select_related("area_command", "sector"),
+        perm="outreach.view_organization",
+        pk=pk,
+    )
+    return render(request, "outreach/organization_detail.html", {"organization": organization})
+
+
+@login_required
+@permission_required("outreach.add_organization", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def organization_create(request):
+    form = OrganizationForm(request.POST or None, request=request)
+    if request.method == "POST":
+        if form.is_valid():
+            organization = form.save()
+            messages.success(request, _("%(name)s was added to the directory.") % {"name": organization.name})
+            return redirect(organization)
+        messages.error(request, _("Please correct the errors below."))
+    return render(request, "outreach/organization_form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organization_edit(request, pk):
+    organization = get_object_for_user(
+        request.user, Organization.objects.all(), perm="outreach.change_organization", pk=pk
+    )
+    form = OrganizationForm(request.POST or None, instance=organization, request=request)
+    if request.method == "POST":
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("%(name)s was saved.") % {"name": organization.name})
+            return redirect(organization)
+        messages.error(request, _("Please correct the errors below."))
+    return render(request, "outreach/organization_form.html", {"form": form, "organization": organization})

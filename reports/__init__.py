@@ -1,0 +1,1 @@
+"""Monthly area-command and annual citizen-concerns reports, compiled by Celery (built next)."""

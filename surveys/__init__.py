@@ -1,0 +1,1 @@
+"""Citizen surveys: builder, the chief's approval, public pages and results (built next)."""
