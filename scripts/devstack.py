@@ -99,7 +99,7 @@ def run(env):
     processes = ["web", "worker", "beat"] if has_redis else ["web"]
     host = urlsplit(f"//localhost:{port}").netloc
     say(f"Community Outreach Manager is starting on http://{host}/ ({', '.join(processes)}); Ctrl-C stops it")
-    honcho = [str(Path(sys.executable).parent / "honcho"), "start", "-f", "Procfile", "-p", port, *processes]
+    honcho = ["honcho", "start", "-f", "Procfile", "-p", port, *processes]
     return subprocess.call(honcho, cwd=BASE_DIR, env=env)
 
 
@@ -113,6 +113,8 @@ def main(argv):
         print(__doc__)
         return 2
     env = dict(os.environ)
+    # The virtualenv's commands (gunicorn, celery, honcho) come first on PATH.
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
     try:
         if argv[0] == "run":
             return run(env)

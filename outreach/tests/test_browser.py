@@ -1,0 +1,70 @@
+"""Log in as each role in Chromium and see its dashboard, at desktop and phone width."""
+
+import pytest
+from django.urls import reverse
+
+from outreach.models import User
+from outreach.tests.browser import (
+    DESKTOP,
+    PHONE,
+    assert_no_axe_violations,
+    log_in,
+    screenshot,
+)
+from outreach.tests.factories import PASSWORD, OrganizationFactory, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def cast(area, other_area):
+    OrganizationFactory(name="Hillcrest Neighborhood Association", area_command=area)
+    OrganizationFactory(name="Downtown Business Alliance", area_command=other_area)
+    users = {}
+    for role in User.Role.values:
+        users[role] = UserFactory(
+            username=f"demo.{role}",
+            first_name=role.title(),
+            last_name="Tester",
+            role=role,
+            area_command=area if role in User.AREA_ROLES else None,
+        )
+    return users
+
+
+def test_login_page_is_accessible_on_a_phone(page, live_server, db):
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}{reverse('login')}")
+
+    assert page.get_by_role("heading", name="Staff log in").is_visible()
+    assert_no_axe_violations(page)
+    screenshot(page, "login-phone")
+
+
+def test_wrong_password_is_explained_next_to_the_form(page, live_server, cast):
+    log_in(page, live_server, "demo.officer", "not the password")
+
+    assert page.get_by_role("alert").filter(has_text="correct username and password").is_visible()
+    assert page.get_by_label("Username").input_value() == "demo.officer"
+
+
+@pytest.mark.parametrize("role", User.Role.values)
+def test_each_role_logs_in_and_sees_its_dashboard(page, live_server, cast, role):
+    page.set_viewport_size(DESKTOP)
+    log_in(page, live_server, f"demo.{role}", PASSWORD)
+
+    page.wait_for_url(f"{live_server.url}{reverse('dashboard')}")
+    assert page.get_by_role("heading", name=f"Welcome, {role.title()} Tester").is_visible()
+    organizations = page.get_by_test_id("organization-count").inner_text()
+    if role in User.AREA_ROLES:
+        assert organizations == "1"
+    else:
+        assert organizations == "2"
+        assert page.get_by_role("heading", name="By area command").is_visible()
+    assert_no_axe_violations(page)
+    screenshot(page, f"dashboard-{role}-desktop")
+
+    page.set_viewport_size(PHONE)
+    page.reload()
+    assert page.get_by_role("button", name="Show navigation").is_visible()
+    screenshot(page, f"dashboard-{role}-phone")
