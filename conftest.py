@@ -1,11 +1,12 @@
 """Shared fixtures: the cast of personas from STYLE.md, built by factories."""
 
+import importlib
 from types import SimpleNamespace
 
-import psycopg2
 import pytest
-from django.conf import settings as django_settings
-from django.db import connections
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 
 from outreach.models import User
 from outreach.tests.factories import AreaCommandFactory, UserFactory
@@ -14,46 +15,32 @@ from outreach.tests.factories import AreaCommandFactory, UserFactory
 pytest_plugins = ["outreach.tests.browser"]
 
 
-def _test_database_lacks_seed_data():
-    """True when a kept test database was left flushed (no role groups from the data migrations)."""
-    db = django_settings.DATABASES["default"]
-    try:
-        conn = psycopg2.connect(
-            dbname=db["TEST"]["NAME"],
-            user=db.get("USER") or None,
-            password=db.get("PASSWORD") or None,
-            host=db.get("HOST") or None,
-            port=db.get("PORT") or None,
-            connect_timeout=3,
-        )
-    except psycopg2.OperationalError:
-        return False  # no test database yet: it is created anyway
-    try:
-        with conn.cursor() as cursor:
-            cursor.execute("SELECT count(*) FROM auth_group")
-            return cursor.fetchone()[0] == 0
-    except psycopg2.Error:
-        return True
-    finally:
-        conn.close()
+SEED_MIGRATIONS = [("programs", "0002_seed_catalog", "seed"), ("outreach", "0002_role_groups", "create_groups")]
 
 
-@pytest.fixture(scope="session")
-def django_db_createdb(request):
-    """--reuse-db, unless an interrupted run left the kept database without its seed data."""
-    return request.config.getvalue("create_db") or _test_database_lacks_seed_data()
+def restore_seed_data():
+    """Run the data migrations again (they are idempotent) on a database a transactional test flushed.
+
+    Browser tests run outside a transaction and end with a flush, which also empties what the data
+    migrations created; the kept (--reuse-db) database must be whole for the next test and run.
+    """
+    if Group.objects.filter(permissions__isnull=False).exists():
+        return
+    state_apps = MigrationLoader(connection).project_state().apps
+    for app_label, migration, function in SEED_MIGRATIONS:
+        module = importlib.import_module(f"{app_label}.migrations.{migration}")
+        getattr(module, function)(state_apps, None)
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    yield
-    # Browser tests run in transactions that end with a flush; put back what the data migrations
-    # created so that the kept (--reuse-db) database is whole for the next run.
     with django_db_blocker.unblock():
-        for connection in connections.all():
-            contents = getattr(connection, "_test_serialized_contents", None)
-            if contents:
-                connection.creation.deserialize_db_from_string(contents)
+        restore_seed_data()
+
+
+@pytest.fixture
+def seeded(transactional_db):
+    restore_seed_data()
 
 
 @pytest.fixture(autouse=True)

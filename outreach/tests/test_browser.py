@@ -13,7 +13,7 @@ from outreach.tests.browser import (
 )
 from outreach.tests.factories import PASSWORD, OrganizationFactory, UserFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded")]
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def cast(area, other_area):
     return users
 
 
-def test_login_page_is_accessible_on_a_phone(page, live_server, db):
+def test_login_page_is_accessible_on_a_phone(page, live_server):
     page.set_viewport_size(PHONE)
     page.goto(f"{live_server.url}{reverse('login')}")
 

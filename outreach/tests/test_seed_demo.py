@@ -1,0 +1,44 @@
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from outreach.models import AreaCommand, Organization, User
+
+
+def test_seed_demo_creates_every_role_and_is_idempotent(db, capsys):
+    call_command("seed_demo")
+    first = capsys.readouterr().out
+    counts = (AreaCommand.objects.count(), User.objects.count(), Organization.objects.count())
+    call_command("seed_demo")
+    second = capsys.readouterr().out
+
+    assert counts[0] == 3
+    assert set(User.objects.values_list("role", flat=True)) == set(User.Role.values)
+    assert (AreaCommand.objects.count(), User.objects.count(), Organization.objects.count()) == counts
+    assert "password for all" in first
+    assert "password for all" not in second  # printed once, when the users are created
+
+
+def test_seed_demo_users_log_in_with_the_printed_password(db, client):
+    call_command("seed_demo")
+
+    response = client.post(reverse("login"), {"username": "north.officer1", "password": "outreach-demo-2026"})
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("dashboard")
+
+
+def test_every_area_has_organizations_and_a_full_chain_of_command(db):
+    call_command("seed_demo")
+
+    for area in AreaCommand.objects.all():
+        roles = set(area.members.values_list("role", flat=True))
+        assert roles == set(User.AREA_ROLES)
+        assert area.organizations.count() >= 5
+
+
+def test_reset_refuses_outside_development(db, settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="DJANGO_DEBUG"):
+        call_command("seed_demo", "--reset")
