@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods
@@ -14,6 +15,8 @@ from .forms import DepartmentForm, OrganizationForm, ProfileForm
 from .lists import csv_response, paginate, wants_csv
 from .models import AreaCommand, Department, Organization, User
 from .scope import get_object_for_user
+
+DASHBOARD_TEAM_SIZE = 30
 
 
 @login_required
@@ -33,6 +36,14 @@ def dashboard(request):
             organization_count=Count("organizations", distinct=True),
             user_count=Count("members", filter=Q(members__is_active=True), distinct=True),
         )
+    else:
+        context["team"] = colleagues.order_by("role", "last_name", "first_name")[:DASHBOARD_TEAM_SIZE]
+    if user.has_perm("programs.add_program"):
+        labels = dict(Program.Category.choices)
+        context["catalog_by_category"] = [
+            (labels[row["category"]], row["count"])
+            for row in Program.objects.active().values("category").annotate(count=Count("id")).order_by("-count")
+        ]
     return render(request, "outreach/dashboard.html", context)
 
 
@@ -59,6 +70,10 @@ def department_settings(request):
             return redirect("department_settings")
         messages.error(request, _("Please correct the errors below."))
     return render(request, "outreach/department_form.html", {"form": form})
+
+
+def favicon(request):
+    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 @cache_control(public=True, max_age=3600)

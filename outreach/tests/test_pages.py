@@ -1,12 +1,21 @@
 """Dashboard, profile, department settings and log-in."""
 
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
 
 from outreach.models import Department
 from outreach.tests.factories import PASSWORD, OrganizationFactory
 from programs.models import Program
+
+
+def _png_bytes():
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "navy").save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def test_dashboard_counts_come_from_the_database(client, people, area, other_area):
@@ -34,6 +43,25 @@ def test_chief_dashboard_breaks_counts_down_by_area(client, people, area, other_
     assert rows == {"north": (3, 4), "southeast": (2, 2)}
 
 
+def test_area_dashboard_lists_the_people_of_the_area_only(client, people):
+    client.force_login(people.sergeant)
+
+    team = list(client.get(reverse("dashboard")).context["team"])
+
+    assert set(team) == {people.officer, people.sergeant, people.lieutenant, people.commander}
+
+
+def test_catalog_editors_see_the_catalog_by_category(client, people):
+    client.force_login(people.records)
+    by_category = dict(client.get(reverse("dashboard")).context["catalog_by_category"])
+
+    client.force_login(people.officer)
+    officer_context = client.get(reverse("dashboard")).context
+
+    assert by_category["Elementary school"] == Program.objects.active().filter(category="elementary").count()
+    assert "catalog_by_category" not in officer_context
+
+
 def test_empty_dashboard_says_what_to_do(client, people):
     client.force_login(people.officer)
 
@@ -43,7 +71,7 @@ def test_empty_dashboard_says_what_to_do(client, people):
     assert reverse("organization_create").encode() in response.content
 
 
-@pytest.mark.parametrize("role,queries", [("officer", 10), ("chief", 10)])
+@pytest.mark.parametrize("role,queries", [("officer", 11), ("chief", 11)])
 def test_dashboard_query_count_is_pinned(client, people, area, role, queries, django_assert_num_queries):
     Department.load()
     OrganizationFactory.create_batch(10, area_command=area)
@@ -136,6 +164,27 @@ def test_logo_must_be_an_image(client, people):
     assert response.status_code == 200
     assert "logo" in response.context["form"].errors
     assert not Department.load().logo
+
+
+def test_logo_is_shown_on_every_page(client, people, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    png = SimpleUploadedFile("logo.png", _png_bytes(), content_type="image/png")
+    client.force_login(people.chief)
+
+    client.post(
+        reverse("department_settings"), {"name": "Police Department", "time_zone": "America/Denver", "logo": png}
+    )
+    page = client.get(reverse("dashboard"))
+    client.logout()
+    logo = client.get(reverse("department_logo"))
+
+    assert reverse("department_logo").encode() in page.content
+    assert logo.status_code == 200
+    assert b"".join(logo.streaming_content).startswith(b"\x89PNG")
+
+
+def test_no_logo_is_not_found(client, db):
+    assert client.get(reverse("department_logo")).status_code == 404
 
 
 def test_unknown_time_zone_is_refused(client, people):
