@@ -10,7 +10,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
 	command -v $$p; break; fi; done)
 
-.PHONY: help run test lint check-deploy pytest bench install chromium clean
+.PHONY: help run test lint check-deploy pytest bench install chromium clean messages
 
 help:
 	@echo "make run    start the app with demo data (web, Celery worker, beat) on http://localhost:8000/"
@@ -59,3 +59,8 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache test-results
+
+# After changing user-visible text: collect it into locale/es, translate, then compile (needs gettext).
+messages: $(STAMP)
+	DJANGO_DEBUG=true $(PY) manage.py makemessages -l es --ignore=.venv --ignore=staticfiles --ignore='*/migrations/*'
+	DJANGO_DEBUG=true $(PY) manage.py compilemessages -l es --ignore=.venv
