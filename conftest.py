@@ -1,12 +1,12 @@
 """Shared fixtures: the cast of personas from STYLE.md, built by factories."""
 
-import importlib
 from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.operations import RunPython
 
 from outreach.models import User
 from outreach.tests.factories import AreaCommandFactory, UserFactory
@@ -15,21 +15,24 @@ from outreach.tests.factories import AreaCommandFactory, UserFactory
 pytest_plugins = ["outreach.tests.browser"]
 
 
-SEED_MIGRATIONS = [("programs", "0002_seed_catalog", "seed"), ("outreach", "0002_role_groups", "create_groups")]
+PROJECT_APPS = ("outreach", "programs", "surveys", "reports")
 
 
-def restore_seed_data():
-    """Run the data migrations again (they are idempotent) on a database a transactional test flushed.
+def restore_seed_data(only_if_flushed=False):
+    """Run the project's data migrations again on a database a transactional test flushed.
 
     Browser tests run outside a transaction and end with a flush, which also empties what the data
-    migrations created; the kept (--reuse-db) database must be whole for the next test and run.
+    migrations created (role groups, the catalog); the kept (--reuse-db) database must be whole for
+    the next test and run. Every data migration of the project is written to be idempotent.
     """
-    if Group.objects.filter(permissions__isnull=False).exists():
+    if only_if_flushed and Group.objects.exists():
         return
-    state_apps = MigrationLoader(connection).project_state().apps
-    for app_label, migration, function in SEED_MIGRATIONS:
-        module = importlib.import_module(f"{app_label}.migrations.{migration}")
-        getattr(module, function)(state_apps, None)
+    loader = MigrationLoader(connection)
+    state_apps = loader.project_state().apps
+    for app_label, name in sorted(key for key in loader.graph.nodes if key[0] in PROJECT_APPS):
+        for operation in loader.get_migration(app_label, name).operations:
+            if isinstance(operation, RunPython):
+                operation.code(state_apps, None)
 
 
 @pytest.fixture(scope="session")
@@ -40,7 +43,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def seeded(transactional_db):
-    restore_seed_data()
+    """For browser tests: the previous transactional test flushed everything."""
+    restore_seed_data(only_if_flushed=True)
 
 
 @pytest.fixture(autouse=True)

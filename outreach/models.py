@@ -302,3 +302,74 @@ class Organization(models.Model):
         super().clean()
         if self.sector_id and self.area_command_id and self.sector.area_command_id != self.area_command_id:
             raise ValidationError({"sector": _("This sector belongs to another area command.")})
+
+
+class ConcernQuerySet(AreaScopedQuerySet):
+    def potential_problems(self):
+        return self.filter(is_potential_problem=True)
+
+
+class Concern(models.Model):
+    """Something the community raised: counted by the PACT work and the annual report."""
+
+    class Source(models.TextChoices):
+        PRESENTATION = "presentation", _("Presentation")
+        SURVEY = "survey", _("Survey answer")
+        PARTNER = "partner", _("Partner information")
+        PHONE = "phone", _("Phone or walk-in")
+        EMAIL = "email", _("E-mail")
+        OBSERVATION = "observation", _("Officer observation")
+        COMMAND = "command", _("Command referral")
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        ASSIGNED = "assigned", _("Assigned")
+        IN_PROGRESS = "in_progress", _("In progress")
+        MONITORING = "monitoring", _("Monitoring")
+        CLOSED = "closed", _("Closed")
+
+    received_on = models.DateField(_("received on"), help_text=_("The date the department learned of it."))
+    source = models.CharField(_("source"), max_length=20, choices=Source)
+    category = models.ForeignKey(
+        "programs.CrimeType", on_delete=models.PROTECT, related_name="concerns", verbose_name=_("category")
+    )
+    description = models.TextField(_("what was raised"))
+    is_potential_problem = models.BooleanField(
+        _("potential problem bearing on law enforcement"),
+        default=False,
+        help_text=_("Tick when it could affect law enforcement in the community."),
+    )
+    area_command = models.ForeignKey(
+        AreaCommand, on_delete=models.PROTECT, related_name="concerns", verbose_name=_("area command")
+    )
+    sector = models.ForeignKey(
+        Sector, on_delete=models.PROTECT, null=True, blank=True, related_name="concerns", verbose_name=_("sector")
+    )
+    presentation = models.ForeignKey(
+        "programs.Presentation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="concerns",
+        verbose_name=_("presentation"),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.NEW)
+    created_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="concerns_recorded", verbose_name=_("recorded by")
+    )
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    objects = ConcernQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-received_on", "-id"]
+        verbose_name = _("concern")
+        verbose_name_plural = _("concerns")
+        indexes = [
+            # Area pages and the annual report: concerns of an area by date and category.
+            models.Index(fields=["area_command", "received_on", "category"], name="outreach_concern_area_date"),
+        ]
+
+    def __str__(self):
+        return f"{self.category}: {self.description[:60]}"

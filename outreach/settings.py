@@ -169,6 +169,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # E-mail: console in development unless EMAIL_URL says otherwise.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
 vars().update(EMAIL_CONFIG)
+# The address the app is reached at, for links in e-mails and calendar feeds.
+SITE_URL = env.str("DJANGO_SITE_URL", default="http://localhost:8000")
 DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="outreach@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

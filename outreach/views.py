@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods
 
-from programs.models import Program
+from programs.models import Presentation, Program
 
 from .filters import OrganizationFilter
 from .forms import DepartmentForm, OrganizationForm, ProfileForm
@@ -30,6 +30,14 @@ def dashboard(request):
         "user_count": colleagues.count(),
         "recent_organizations": organizations.select_related("area_command").order_by("-created_at")[:5],
     }
+    presentations = Presentation.objects.for_user(user)
+    context["my_open_reports"] = (
+        presentations.authored_or_presented_by(user)
+        .filter(status__in=[Presentation.Status.DRAFT, Presentation.Status.RETURNED])
+        .count()
+    )
+    if user.has_perm("programs.review_presentation"):
+        context["awaiting_review"] = presentations.awaiting_review().exclude(author=user).count()
     if user.sees_all_areas:
         # One row per area command, counted in SQL.
         context["areas"] = AreaCommand.objects.active().annotate(

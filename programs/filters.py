@@ -1,7 +1,15 @@
 import django_filters
+from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import CrimeType, Program
+from outreach.models import AreaCommand
+
+from .models import CrimeType, Presentation, Program
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
 
 
 class ProgramFilter(django_filters.FilterSet):
@@ -40,3 +48,39 @@ class ProgramFilter(django_filters.FilterSet):
         if value == "retired":
             return queryset.filter(is_active=False)
         return queryset
+
+
+class PresentationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_search", label=_("Search"))
+    status = django_filters.ChoiceFilter(
+        choices=Presentation.Status.choices, label=_("Status"), empty_label=_("Any status")
+    )
+    program = django_filters.ModelChoiceFilter(
+        queryset=Program.objects.all(), label=_("Program"), empty_label=_("Any program")
+    )
+    area_command = django_filters.ModelChoiceFilter(
+        queryset=lambda request: AreaCommand.objects.active().for_user(request.user),
+        label=_("Area command"),
+        empty_label=_("All areas"),
+    )
+    date_from = django_filters.DateFilter(
+        field_name="starts_at", lookup_expr="date__gte", label=_("From"), widget=DateInput
+    )
+    date_to = django_filters.DateFilter(
+        field_name="starts_at", lookup_expr="date__lte", label=_("To"), widget=DateInput
+    )
+
+    class Meta:
+        model = Presentation
+        fields = ["q", "status", "program", "area_command", "date_from", "date_to"]
+
+    def filter_search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(topic__icontains=value)
+            | Q(program__name__icontains=value)
+            | Q(place__icontains=value)
+            | Q(organization__name__icontains=value)
+        )

@@ -1,9 +1,17 @@
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from outreach.scope import AreaScopedQuerySet
 
 
 class CrimeType(models.Model):
@@ -104,3 +112,237 @@ class Program(models.Model):
     def reinstate(self):
         self.is_active = True
         self.save(update_fields=["is_active", "updated_at"])
+
+
+ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+ATTACHMENT_TYPES = {
+    # extension: (content type, leading bytes)
+    "pdf": ("application/pdf", (b"%PDF-",)),
+    "png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
+    "jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    "jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
+}
+
+
+def attachment_path(instance, filename):
+    extension = filename.rsplit(".", 1)[-1].lower()
+    return f"presentations/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
+
+
+class PresentationQuerySet(AreaScopedQuerySet):
+    def authored_or_presented_by(self, user):
+        return self.filter(Q(author=user) | Q(presenters=user)).distinct()
+
+    def awaiting_review(self):
+        return self.filter(status=Presentation.Status.SUBMITTED)
+
+    def upcoming(self):
+        return self.filter(status=Presentation.Status.SCHEDULED, starts_at__gte=timezone.now())
+
+    def public(self):
+        return self.filter(is_public=True).exclude(status=Presentation.Status.CANCELLED)
+
+
+class Presentation(models.Model):
+    """One delivery of a program (or an ad-hoc topic) to a group, and its report to a supervisor."""
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        DRAFT = "draft", _("Report draft")
+        SUBMITTED = "submitted", _("Submitted for review")
+        RETURNED = "returned", _("Returned with comments")
+        APPROVED = "approved", _("Approved")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    EDITABLE = (Status.SCHEDULED, Status.DRAFT, Status.RETURNED)
+
+    program = models.ForeignKey(
+        Program,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="presentations",
+        verbose_name=_("program"),
+    )
+    topic = models.CharField(
+        _("topic"), max_length=200, blank=True, help_text=_("For an ad-hoc topic, or to say what the program covered.")
+    )
+    starts_at = models.DateTimeField(_("date and time"))
+    duration_minutes = models.PositiveSmallIntegerField(_("length (minutes)"), default=60)
+    place = models.CharField(_("place"), max_length=250)
+    area_command = models.ForeignKey(
+        "outreach.AreaCommand", on_delete=models.PROTECT, related_name="presentations", verbose_name=_("area command")
+    )
+    sector = models.ForeignKey(
+        "outreach.Sector",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="presentations",
+        verbose_name=_("sector"),
+    )
+    organization = models.ForeignKey(
+        "outreach.Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="presentations",
+        verbose_name=_("organization"),
+    )
+    presenters = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="presentations_given", verbose_name=_("presenting officers")
+    )
+    command_staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="presentations_attended",
+        verbose_name=_("command staff attending"),
+    )
+    community_assistants = models.CharField(
+        _("community assistants"),
+        max_length=300,
+        blank=True,
+        help_text=_("Names of community members who helped present."),
+    )
+    participants = models.PositiveIntegerField(_("number of participants"), null=True, blank=True)
+    potential_problems = models.TextField(
+        _("potential problems"),
+        blank=True,
+        help_text=_("Anything that could bear on law enforcement activities in the community."),
+    )
+    follow_up_requested = models.BooleanField(_("follow-up requested"), default=False)
+    follow_up_notes = models.TextField(_("follow-up notes"), blank=True)
+    is_public = models.BooleanField(
+        _("show on the public calendar"),
+        default=False,
+        help_text=_("Only the program, date, time and place are published."),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.SCHEDULED)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="presentations_authored",
+        verbose_name=_("author"),
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="presentations_reviewed",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    review_comment = models.TextField(_("reviewer's comment"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PresentationQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["-starts_at"]
+        verbose_name = _("presentation")
+        verbose_name_plural = _("presentations")
+        permissions = [("review_presentation", _("Can approve or return presentation reports"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(program__isnull=False) | ~Q(topic=""),
+                name="programs_presentation_program_or_topic",
+                violation_error_message=_("Choose a program or describe the topic."),
+            ),
+            models.CheckConstraint(condition=Q(duration_minutes__gt=0), name="programs_presentation_duration_positive"),
+            models.CheckConstraint(
+                condition=~Q(status__in=["submitted", "approved"]) | Q(participants__isnull=False),
+                name="programs_presentation_reported_has_participants",
+            ),
+        ]
+        indexes = [
+            # Review queue and area lists: an area's presentations by status, oldest first.
+            models.Index(fields=["area_command", "status", "submitted_at"], name="programs_pres_area_status"),
+            # Calendar and feeds: presentations by date.
+            models.Index(fields=["starts_at"], name="programs_pres_starts_at"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} · {timezone.localtime(self.starts_at):%Y-%m-%d}"
+
+    def get_absolute_url(self):
+        return reverse("programs:presentation_detail", args=[self.pk])
+
+    @property
+    def title(self):
+        if self.program_id and self.topic:
+            return f"{self.program.name}: {self.topic}"
+        return self.program.name if self.program_id else self.topic
+
+    @property
+    def ends_at(self):
+        return self.starts_at + timedelta(minutes=self.duration_minutes)
+
+    def is_editable(self):
+        return self.status in self.EDITABLE
+
+    def is_editable_by(self, user):
+        return self.is_editable() and (self.author_id == user.pk or self.presenters.filter(pk=user.pk).exists())
+
+    def clean(self):
+        super().clean()
+        if not self.program_id and not self.topic.strip():
+            raise ValidationError({"topic": _("Choose a program or describe the topic.")})
+        if self.sector_id and self.area_command_id and self.sector.area_command_id != self.area_command_id:
+            raise ValidationError({"sector": _("This sector belongs to another area command.")})
+        if self.organization_id and self.area_command_id and self.organization.area_command_id != self.area_command_id:
+            raise ValidationError({"organization": _("This organization belongs to another area command.")})
+
+
+class PresentationEvent(models.Model):
+    """Who moved a report from one state to the next, when, and what they said."""
+
+    class Action(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        REPORT_STARTED = "report_started", _("Report started")
+        SUBMITTED = "submitted", _("Submitted")
+        RESUBMITTED = "resubmitted", _("Resubmitted")
+        RETURNED = "returned", _("Returned with comments")
+        APPROVED = "approved", _("Approved")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    presentation = models.ForeignKey(Presentation, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(_("action"), max_length=20, choices=Action)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by"))
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("presentation event")
+        verbose_name_plural = _("presentation events")
+
+    def __str__(self):
+        return f"{self.get_action_display()} · {self.by}"
+
+
+class PresentationAttachment(models.Model):
+    """A sign-in sheet photo or the slides: PDF, JPEG or PNG, served only to staff who may see the report."""
+
+    presentation = models.ForeignKey(Presentation, on_delete=models.PROTECT, related_name="attachments")
+    file = models.FileField(_("file"), upload_to=attachment_path)
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("type"), max_length=50)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    description = models.CharField(_("description"), max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.original_name
+
+    def get_absolute_url(self):
+        return reverse("programs:attachment_download", args=[self.presentation_id, self.pk])

@@ -1,8 +1,11 @@
+from datetime import timedelta
+
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from outreach.models import AreaCommand, Organization, Sector, User
-from programs.models import Program
+from programs.models import Presentation, Program
 
 
 class AreaCommandFactory(DjangoModelFactory):
@@ -66,3 +69,24 @@ class ProgramFactory(DjangoModelFactory):
     category = Program.Category.CRIME_AWARENESS
     audience = "Residents"
     description = "A program."
+
+
+class PresentationFactory(DjangoModelFactory):
+    """A presentation already given, its report in draft."""
+
+    class Meta:
+        model = Presentation
+        skip_postgeneration_save = True
+
+    program = factory.SubFactory(ProgramFactory)
+    starts_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=2))
+    place = "Community center"
+    area_command = factory.SubFactory(AreaCommandFactory)
+    author = factory.SubFactory(UserFactory, area_command=factory.SelfAttribute("..area_command"))
+    status = Presentation.Status.DRAFT
+    participants = 25
+
+    @factory.post_generation
+    def presenters(self, create, extracted, **kwargs):
+        if create:
+            self.presenters.set(extracted or [self.author])

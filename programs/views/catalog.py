@@ -7,9 +7,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from outreach.lists import csv_response, paginate, wants_csv
 
-from .filters import ProgramFilter
-from .forms import ProgramForm
-from .models import CrimeType, Program
+from ..filters import ProgramFilter
+from ..forms import ProgramForm
+from ..models import CrimeType, Program
 
 
 def _programs():

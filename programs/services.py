@@ -1,0 +1,168 @@
+"""Writes on presentations: each state change is a service, recorded with who and when."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from outreach.models import Concern, User
+from outreach.notifications import absolute_url, notify
+
+from .models import Presentation, PresentationAttachment, PresentationEvent
+
+Status = Presentation.Status
+Action = PresentationEvent.Action
+REVIEW_PERMISSION = "programs.review_presentation"
+
+
+def _locked(presentation):
+    """The row, locked for the transition, so two reviewers cannot both act on it."""
+    return Presentation.objects.select_for_update().get(pk=presentation.pk)
+
+
+def _log(presentation, action, by, comment=""):
+    PresentationEvent.objects.create(presentation=presentation, action=action, by=by, comment=comment)
+
+
+def reviewers_for(presentation):
+    return (
+        User.objects.with_perm(REVIEW_PERMISSION, backend="django.contrib.auth.backends.ModelBackend")
+        .filter(area_command=presentation.area_command_id)
+        .exclude(pk=presentation.author_id)
+    )
+
+
+@transaction.atomic
+def presentation_create(*, presentation, presenters, command_staff=(), by):
+    """Schedule a presentation, or start the report of one already given."""
+    presentation.author = by
+    presentation.status = Status.SCHEDULED if presentation.starts_at > timezone.now() else Status.DRAFT
+    presentation.full_clean()
+    presentation.save()
+    presentation.presenters.set(presenters or [by])
+    presentation.command_staff.set(command_staff)
+    _log(presentation, Action.SCHEDULED if presentation.status == Status.SCHEDULED else Action.REPORT_STARTED, by)
+    return presentation
+
+
+@transaction.atomic
+def presentation_save_report(*, presentation, presenters, command_staff, concerns, by):
+    """Save the report and the concerns it records; a scheduled presentation becomes a draft report."""
+    current = _locked(presentation)
+    if not current.is_editable():
+        raise ValidationError(
+            _("This report can no longer be edited: it is %(status)s.")
+            % {"status": current.get_status_display().lower()}
+        )
+    if current.status == Status.SCHEDULED and presentation.starts_at <= timezone.now():
+        presentation.status = Status.DRAFT
+        _log(presentation, Action.REPORT_STARTED, by)
+    else:
+        presentation.status = current.status
+    presentation.full_clean()
+    presentation.save()
+    presentation.presenters.set(presenters)
+    presentation.command_staff.set(command_staff)
+    for concern in concerns.save(commit=False):
+        concern.presentation = presentation
+        concern.source = Concern.Source.PRESENTATION
+        concern.area_command = presentation.area_command
+        concern.sector = presentation.sector
+        concern.received_on = timezone.localdate(presentation.starts_at)
+        if concern.created_by_id is None:
+            concern.created_by = by
+        concern.full_clean()
+        concern.save()
+    for concern in concerns.deleted_objects:
+        concern.delete()
+    return presentation
+
+
+@transaction.atomic
+def presentation_submit(*, presentation, by):
+    """Send the report to the unit's supervisor; a returned report is resubmitted."""
+    presentation = _locked(presentation)
+    if presentation.status not in (Status.SCHEDULED, Status.DRAFT, Status.RETURNED):
+        raise ValidationError(_("Only a draft or returned report can be submitted."))
+    if presentation.starts_at > timezone.now():
+        raise ValidationError(_("The presentation has not taken place yet: submit its report afterwards."))
+    if presentation.participants is None:
+        raise ValidationError(_("Enter the number of participants before submitting."))
+    action = Action.RESUBMITTED if presentation.status == Status.RETURNED else Action.SUBMITTED
+    presentation.status = Status.SUBMITTED
+    presentation.submitted_at = timezone.now()
+    presentation.save(update_fields=["status", "submitted_at", "updated_at"])
+    _log(presentation, action, by)
+    notify(
+        template="programs/email/report_submitted",
+        recipients=reviewers_for(presentation).values_list("email", flat=True),
+        context={"presentation": presentation, "by": by, "url": absolute_url(presentation.get_absolute_url())},
+    )
+    return presentation
+
+
+def _check_reviewer(presentation, by):
+    if not by.has_perm(REVIEW_PERMISSION):
+        raise PermissionDenied
+    if presentation.author_id == by.pk or presentation.presenters.filter(pk=by.pk).exists():
+        raise ValidationError(_("You cannot review a report you wrote or presented."))
+    if presentation.status != Status.SUBMITTED:
+        raise ValidationError(_("This report is not awaiting review."))
+
+
+@transaction.atomic
+def presentation_approve(*, presentation, by):
+    presentation = _locked(presentation)
+    _check_reviewer(presentation, by)
+    presentation.status = Status.APPROVED
+    presentation.reviewed_by = by
+    presentation.reviewed_at = timezone.now()
+    presentation.review_comment = ""
+    presentation.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment", "updated_at"])
+    _log(presentation, Action.APPROVED, by)
+    return presentation
+
+
+@transaction.atomic
+def presentation_return(*, presentation, by, comment):
+    """Send the report back to its author with what to fix."""
+    if not comment.strip():
+        raise ValidationError({"comment": _("Say what needs to change.")})
+    presentation = _locked(presentation)
+    _check_reviewer(presentation, by)
+    presentation.status = Status.RETURNED
+    presentation.reviewed_by = by
+    presentation.reviewed_at = timezone.now()
+    presentation.review_comment = comment.strip()
+    presentation.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment", "updated_at"])
+    _log(presentation, Action.RETURNED, by, comment.strip())
+    notify(
+        template="programs/email/report_returned",
+        recipients=[presentation.author.email],
+        context={"presentation": presentation, "by": by, "url": absolute_url(presentation.get_absolute_url())},
+    )
+    return presentation
+
+
+@transaction.atomic
+def presentation_cancel(*, presentation, by, reason=""):
+    presentation = _locked(presentation)
+    if presentation.status != Status.SCHEDULED:
+        raise ValidationError(_("Only a scheduled presentation can be cancelled."))
+    presentation.status = Status.CANCELLED
+    presentation.save(update_fields=["status", "updated_at"])
+    _log(presentation, Action.CANCELLED, by, reason)
+    return presentation
+
+
+def attachment_add(*, presentation, upload, description, by):
+    """Store an uploaded file that the form has already checked (type, size, content)."""
+    return PresentationAttachment.objects.create(
+        presentation=presentation,
+        file=upload,
+        original_name=upload.name[:200],
+        content_type=upload.checked_content_type,
+        size=upload.size,
+        description=description,
+        uploaded_by=by,
+    )

@@ -1,0 +1,283 @@
+"""Presentations and their reports: schedule, write, submit, review."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Case, IntegerField, Value, When
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from outreach.lists import csv_response, paginate, wants_csv
+from outreach.scope import get_object_for_user
+
+from .. import services
+from ..filters import PresentationFilter
+from ..forms import AttachmentForm, CancelForm, ConcernFormSet, PresentationForm, ReturnForm
+from ..models import Presentation
+
+Status = Presentation.Status
+
+
+def _presentations():
+    return Presentation.objects.select_related("program", "area_command", "sector", "organization", "author")
+
+
+def get_presentation_for_user(user, pk, perm="programs.view_presentation"):
+    return get_object_for_user(user, _presentations(), perm=perm, pk=pk)
+
+
+def _error_text(error):
+    return " ".join(error.messages)
+
+
+@login_required
+@permission_required("programs.view_presentation", raise_exception=True)
+def presentation_list(request):
+    queryset = _presentations().for_user(request.user)
+    filterset = PresentationFilter(request.GET, queryset=queryset, request=request)
+    presentations = filterset.qs
+    if wants_csv(request):
+        return csv_response(
+            "presentations",
+            [
+                _("Date"),
+                _("Program or topic"),
+                _("Area command"),
+                _("Place"),
+                _("Organization"),
+                _("Participants"),
+                _("Status"),
+                _("Author"),
+            ],
+            (
+                [
+                    timezone.localtime(p.starts_at).strftime("%Y-%m-%d %H:%M"),
+                    p.title,
+                    p.area_command.name,
+                    p.place,
+                    p.organization.name if p.organization else "",
+                    p.participants,
+                    p.get_status_display(),
+                    p.author,
+                ]
+                for p in presentations.iterator(chunk_size=500)
+            ),
+        )
+    return render(
+        request, "programs/presentation_list.html", {"filter": filterset, "page": paginate(request, presentations)}
+    )
+
+
+@login_required
+@permission_required("programs.view_presentation", raise_exception=True)
+def my_reports(request):
+    """The officer's own presentations: returned reports and drafts first."""
+    urgency = Case(
+        When(status=Status.RETURNED, then=Value(0)),
+        When(status=Status.DRAFT, then=Value(1)),
+        When(status=Status.SCHEDULED, then=Value(2)),
+        When(status=Status.SUBMITTED, then=Value(3)),
+        default=Value(4),
+        output_field=IntegerField(),
+    )
+    presentations = (
+        _presentations()
+        .for_user(request.user)
+        .authored_or_presented_by(request.user)
+        .annotate(urgency=urgency)
+        .order_by("urgency", "-starts_at")
+    )
+    return render(request, "programs/my_reports.html", {"page": paginate(request, presentations)})
+
+
+@login_required
+@permission_required("programs.review_presentation", raise_exception=True)
+def review_queue(request):
+    """Reports submitted in my area command, oldest first."""
+    presentations = (
+        _presentations()
+        .for_user(request.user)
+        .awaiting_review()
+        .exclude(author=request.user)
+        .order_by("submitted_at", "pk")
+    )
+    return render(request, "programs/review_queue.html", {"page": paginate(request, presentations)})
+
+
+@login_required
+@permission_required("programs.add_presentation", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def presentation_create(request):
+    form = PresentationForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            presentation = services.presentation_create(
+                presentation=form.save(commit=False),
+                presenters=form.cleaned_data["presenters"],
+                command_staff=form.cleaned_data["command_staff"],
+                by=request.user,
+            )
+            if presentation.status == Status.SCHEDULED:
+                messages.success(request, _("The presentation is scheduled."))
+            else:
+                messages.success(request, _("The report was started: add the concerns raised, then submit it."))
+            return redirect(presentation)
+        messages.error(request, _("Please correct the errors below."))
+    return render(request, "programs/presentation_form.html", {"form": form})
+
+
+@login_required
+def presentation_detail(request, pk, return_form=None, attachment_form=None, status=200):
+    presentation = get_presentation_for_user(request.user, pk)
+    context = {
+        "presentation": presentation,
+        "concerns": presentation.concerns.select_related("category"),
+        "events": presentation.events.select_related("by"),
+        "attachments": presentation.attachments.all(),
+        "presenters": presentation.presenters.all(),
+        "command_staff": presentation.command_staff.all(),
+        "can_edit": request.user.has_perm("programs.change_presentation") and presentation.is_editable_by(request.user),
+        "can_review": (
+            presentation.status == Status.SUBMITTED
+            and request.user.has_perm("programs.review_presentation")
+            and presentation.author_id != request.user.pk
+            and not presentation.presenters.filter(pk=request.user.pk).exists()
+        ),
+        "return_form": return_form or ReturnForm(),
+        "attachment_form": attachment_form or AttachmentForm(),
+    }
+    return render(request, "programs/presentation_detail.html", context, status=status)
+
+
+def _editable_presentation(request, pk):
+    presentation = get_presentation_for_user(request.user, pk, perm="programs.change_presentation")
+    if not presentation.is_editable_by(request.user):
+        raise PermissionDenied
+    return presentation
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def presentation_edit(request, pk):
+    presentation = _editable_presentation(request, pk)
+    form = PresentationForm(request.POST or None, instance=presentation, user=request.user)
+    concerns = ConcernFormSet(request.POST or None, instance=presentation, prefix="concerns")
+    if request.method == "POST":
+        if form.is_valid() and concerns.is_valid():
+            try:
+                presentation = services.presentation_save_report(
+                    presentation=form.save(commit=False),
+                    presenters=form.cleaned_data["presenters"],
+                    command_staff=form.cleaned_data["command_staff"],
+                    concerns=concerns,
+                    by=request.user,
+                )
+                if "submit" in request.POST:
+                    services.presentation_submit(presentation=presentation, by=request.user)
+                    messages.success(request, _("The report was submitted to your supervisor."))
+                else:
+                    messages.success(request, _("The report was saved."))
+                return redirect(presentation)
+            except ValidationError as error:
+                messages.error(request, _error_text(error))
+        else:
+            messages.error(request, _("Please correct the errors below."))
+    return render(
+        request,
+        "programs/presentation_form.html",
+        {"form": form, "concerns": concerns, "presentation": presentation},
+    )
+
+
+@login_required
+@require_POST
+def presentation_submit(request, pk):
+    presentation = _editable_presentation(request, pk)
+    try:
+        services.presentation_submit(presentation=presentation, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, _("The report was submitted to your supervisor."))
+    return redirect(presentation)
+
+
+@login_required
+@require_POST
+def presentation_approve(request, pk):
+    presentation = get_presentation_for_user(request.user, pk, perm="programs.review_presentation")
+    try:
+        services.presentation_approve(presentation=presentation, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return redirect(presentation)
+    messages.success(request, _("The report on %(title)s was approved.") % {"title": presentation.title})
+    return redirect("programs:review_queue")
+
+
+@login_required
+@require_POST
+def presentation_return(request, pk):
+    presentation = get_presentation_for_user(request.user, pk, perm="programs.review_presentation")
+    form = ReturnForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say what needs to change before returning the report."))
+        return presentation_detail(request, pk, return_form=form, status=400)
+    try:
+        services.presentation_return(presentation=presentation, by=request.user, comment=form.cleaned_data["comment"])
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return redirect(presentation)
+    messages.success(request, _("The report was returned to its author with your comment."))
+    return redirect("programs:review_queue")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def presentation_cancel(request, pk):
+    presentation = _editable_presentation(request, pk)
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.presentation_cancel(presentation=presentation, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+        else:
+            messages.success(request, _("The presentation was cancelled."))
+        return redirect(presentation)
+    return render(request, "programs/presentation_confirm_cancel.html", {"presentation": presentation, "form": form})
+
+
+@login_required
+@require_POST
+def attachment_upload(request, pk):
+    presentation = _editable_presentation(request, pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("The file was not attached: see the reason below."))
+        return presentation_detail(request, pk, attachment_form=form, status=400)
+    services.attachment_add(
+        presentation=presentation,
+        upload=form.cleaned_data["file"],
+        description=form.cleaned_data["description"],
+        by=request.user,
+    )
+    messages.success(request, _("The file was attached."))
+    return redirect(presentation)
+
+
+@login_required
+def attachment_download(request, pk, attachment_pk):
+    presentation = get_presentation_for_user(request.user, pk)
+    attachment = get_object_or_404(presentation.attachments, pk=attachment_pk)
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=attachment.content_type == "application/pdf",
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
