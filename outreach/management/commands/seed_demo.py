@@ -1,14 +1,21 @@
 """Fill the database with a fictional department to try the product on.
 
+Records span 12 months back and 2 months ahead of today.
+
 Idempotent: running it again adds nothing that is already there. ``--reset``
 removes the demo records first (development only).
 """
 
+import random
+from datetime import datetime, time, timedelta
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
-from outreach.models import AreaCommand, Department, Organization, Sector, User
+from outreach.models import AreaCommand, Concern, Department, Organization, Sector, User
+from programs.models import CrimeType, Presentation, PresentationEvent, Program
 
 DEMO_PASSWORD = "outreach-demo-2026"
 
@@ -91,6 +98,19 @@ ORGANIZATIONS = {
     ],
 }
 
+CONCERNS = [
+    ("burglary", "Garage and shed break-ins at night", True),
+    ("traffic", "Speeding on the street by the school at pick-up time", False),
+    ("vandalism", "Graffiti on the park restrooms", False),
+    ("drugs", "Suspected drug sales from a house on the corner", True),
+    ("theft", "Packages stolen from porches", False),
+    ("quality_of_life", "Street lights out along the walking path", False),
+    ("vehicle_crime", "Car break-ins in the apartment lot", True),
+    ("fraud", "Phone calls pretending to be the utility company", False),
+    ("youth", "Teenagers gathering late at the closed pool", False),
+    ("child_safety", "A car slowly following children home from school", True),
+]
+
 SCALES = {
     # Room for larger data sets (performance work); "small" is the demo.
     "small": {},
@@ -114,10 +134,11 @@ class Command(BaseCommand):
             areas, sectors = self._areas()
             created_users = self._users(areas)
             organization_count = self._organizations(areas, sectors)
+            presentation_count = self._presentations(areas)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {len(areas)} area commands, {User.objects.count()} users, "
-                f"{organization_count} new organizations."
+                f"{organization_count} new organizations, {presentation_count} new presentations."
             )
         )
         if created_users:
@@ -128,6 +149,8 @@ class Command(BaseCommand):
 
     def _reset(self):
         area_codes = [code for code, *_rest in AREAS]
+        Concern.objects.filter(area_command__code__in=area_codes).delete()
+        Presentation.objects.filter(area_command__code__in=area_codes).delete()
         Organization.objects.filter(area_command__code__in=area_codes).delete()
         User.objects.filter(username__in=self._usernames()).delete()
         Sector.objects.filter(area_command__code__in=area_codes).delete()
@@ -206,3 +229,98 @@ class Command(BaseCommand):
                 )
                 count += created
         return count
+
+    def _presentations(self, areas):
+        """About three presentations a month per area, 12 months back and 2 ahead, at every stage."""
+        if Presentation.objects.filter(area_command__in=areas.values()).exists():
+            return 0
+        rng = random.Random(2026)
+        programs = list(Program.objects.active().order_by("name"))
+        crime_types = {c.code: c for c in CrimeType.objects.all()}
+        today = timezone.localdate()
+        now = timezone.now()
+        count = 0
+        for area in areas.values():
+            officers = list(area.members.filter(role=User.Role.OFFICER).order_by("username"))
+            sergeant = area.members.get(role=User.Role.SERGEANT)
+            organizations = list(area.organizations.order_by("name"))
+            sectors = list(area.sectors.order_by("code"))
+            for week in range(-52, 9, 1):
+                if rng.random() < 0.3:
+                    continue
+                day = today + timedelta(weeks=week, days=rng.randint(0, 4))
+                starts_at = timezone.make_aware(datetime.combine(day, time(rng.choice([10, 14, 18, 19]), 0)))
+                author = rng.choice(officers)
+                organization = rng.choice(organizations)
+                if starts_at > now:
+                    status = Presentation.Status.SCHEDULED
+                elif week >= -1:
+                    status = rng.choice([Presentation.Status.DRAFT, Presentation.Status.SUBMITTED])
+                elif week >= -3:
+                    status = rng.choice(
+                        [Presentation.Status.SUBMITTED, Presentation.Status.RETURNED, Presentation.Status.APPROVED]
+                    )
+                else:
+                    status = Presentation.Status.APPROVED
+                reported = status != Presentation.Status.SCHEDULED
+                reviewed = status in (Presentation.Status.APPROVED, Presentation.Status.RETURNED)
+                returned = status == Presentation.Status.RETURNED
+                presentation = Presentation.objects.create(
+                    program=rng.choice(programs),
+                    starts_at=starts_at,
+                    duration_minutes=rng.choice([45, 60, 90]),
+                    place=organization.address or organization.name,
+                    area_command=area,
+                    sector=organization.sector or (rng.choice(sectors) if sectors else None),
+                    organization=organization,
+                    participants=rng.randint(8, 80) if reported else None,
+                    potential_problems=rng.choice(["", "", "Residents reluctant to call about the drug house."]),
+                    is_public=rng.random() < 0.4,
+                    status=status,
+                    author=author,
+                    submitted_at=(
+                        starts_at + timedelta(days=1) if reported and status != Presentation.Status.DRAFT else None
+                    ),
+                    reviewed_by=sergeant if reviewed else None,
+                    reviewed_at=starts_at + timedelta(days=2) if reviewed else None,
+                    review_comment="Please list the concerns participants raised." if returned else "",
+                )
+                presentation.presenters.set([author])
+                self._events(presentation, sergeant)
+                if reported:
+                    for code, text, potential in rng.sample(CONCERNS, rng.randint(0, 3)):
+                        Concern.objects.create(
+                            received_on=day,
+                            source=Concern.Source.PRESENTATION,
+                            category=crime_types[code],
+                            description=text,
+                            is_potential_problem=potential,
+                            area_command=area,
+                            sector=presentation.sector,
+                            presentation=presentation,
+                            created_by=author,
+                        )
+                count += 1
+        return count
+
+    def _events(self, presentation, sergeant):
+        Action, Status = PresentationEvent.Action, Presentation.Status
+        steps = [(Action.SCHEDULED, presentation.author, presentation.starts_at - timedelta(days=14))]
+        if presentation.status != Status.SCHEDULED:
+            steps.append((Action.REPORT_STARTED, presentation.author, presentation.starts_at + timedelta(hours=2)))
+        if presentation.submitted_at:
+            steps.append((Action.SUBMITTED, presentation.author, presentation.submitted_at))
+        if presentation.status == Status.RETURNED:
+            steps.append((Action.RETURNED, sergeant, presentation.reviewed_at, presentation.review_comment))
+        if presentation.status == Status.APPROVED:
+            steps.append((Action.APPROVED, sergeant, presentation.reviewed_at))
+        PresentationEvent.objects.bulk_create(
+            PresentationEvent(
+                presentation=presentation,
+                action=step[0],
+                by=step[1],
+                at=step[2],
+                comment=step[3] if len(step) > 3 else "",
+            )
+            for step in steps
+        )
