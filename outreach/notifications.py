@@ -17,6 +17,9 @@ def notify(*, template, recipients, context, language=None):
     recipients = sorted({address for address in recipients if address})
     if not recipients:
         return
+    from .models import Department
+
+    context = {"department": Department.load(), **context}
     with translation.override(language or settings.LANGUAGE_CODE):
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}_body.txt", context)

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "simple_history",
     "axes",
+    "django_ratelimit",
     "outreach",
     "programs",
     "surveys",
@@ -225,6 +226,16 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}, "axes": {"level": "WARNING"}},
 }
+
+# Public forms (presentation and watch requests): submissions allowed per address.
+PUBLIC_FORM_RATE = env.str("PUBLIC_FORM_RATE", default="5/h")
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
+# Django's own RedisCache increments atomically, which is all django-ratelimit needs.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+if not REDIS_URL:
+    # Without Redis the rate limit counts per process: acceptable for development and tests only.
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
 
 # Pagination size for every staff list.
 PAGE_SIZE = 25

@@ -1,13 +1,12 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from . import health
-from .views import core, organizations
+from .views import core, organizations, public, watch
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="dashboard", permanent=False)),
+    path("", public.home, name="home"),
     path("dashboard/", core.dashboard, name="dashboard"),
     path("healthz", health.healthz, name="healthz"),
     path("favicon.ico", core.favicon),
@@ -25,6 +24,20 @@ urlpatterns = [
     path("organizations/new/", organizations.organization_create, name="organization_create"),
     path("organizations/<int:pk>/", organizations.organization_detail, name="organization_detail"),
     path("organizations/<int:pk>/edit/", organizations.organization_edit, name="organization_edit"),
+    # Neighborhood watch
+    path("watch/", watch.watch_list, name="watch_list"),
+    path("watch/new/", watch.watch_create, name="watch_create"),
+    path("watch/coverage/", watch.watch_coverage, name="watch_coverage"),
+    path("watch/<int:pk>/", watch.watch_detail, name="watch_detail"),
+    path("watch/<int:pk>/edit/", watch.watch_edit, name="watch_edit"),
+    path("watch/<int:pk>/status/", watch.watch_set_status, name="watch_set_status"),
+    path("watch/<int:pk>/captains/", watch.captain_add, name="watch_captain_add"),
+    path("watch/<int:pk>/meetings/", watch.meeting_add, name="watch_meeting_add"),
+    # Public pages (no login)
+    path("request/presentation/", include("programs.public_urls")),
+    path("request/watch/", public.watch_request, name="watch_request"),
+    path("request/watch/<uuid:code>/", public.watch_request_done, name="watch_request_done"),
+    path("request/thanks/", public.request_thanks, name="request_thanks"),
     # Programs
     path("programs/", include("programs.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

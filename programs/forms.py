@@ -1,15 +1,19 @@
+from datetime import timedelta
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from outreach.models import AreaCommand, Concern, Organization, Sector, User
+from outreach.public import HoneypotFormMixin
 
-from .models import ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, CrimeType, Presentation, Program
+from .models import ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, CrimeType, Presentation, PresentationRequest, Program
 
 
 class ProgramForm(forms.ModelForm):
     class Meta:
         model = Program
-        fields = ["name", "category", "audience", "crime_types", "description", "policy_reference"]
+        fields = ["name", "name_es", "category", "audience", "crime_types", "description", "policy_reference"]
         widgets = {
             "crime_types": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 5}),
@@ -125,3 +129,93 @@ class AttachmentForm(forms.Form):
             raise forms.ValidationError(_("The file's content is not a real %(kind)s.") % {"kind": extension.upper()})
         upload.checked_content_type = content_type
         return upload
+
+
+class PresentationRequestForm(HoneypotFormMixin, forms.ModelForm):
+    """The public request for a presentation."""
+
+    class Meta:
+        model = PresentationRequest
+        fields = [
+            "requester_name",
+            "organization_name",
+            "email",
+            "phone",
+            "program",
+            "topic",
+            "preferred_date",
+            "alternative_dates",
+            "audience_size",
+            "address",
+            "message",
+        ]
+        widgets = {
+            "preferred_date": forms.DateInput(attrs={"type": "date"}),
+            "message": forms.Textarea(attrs={"rows": 3}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "requester_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "address": forms.TextInput(attrs={"autocomplete": "street-address"}),
+        }
+        help_texts = {
+            "program": _("Choose one of our programs, or leave it and describe the topic below."),
+            "topic": _("Only if none of the programs fits."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["program"].queryset = Program.objects.active()
+        self.fields["program"].label_from_instance = lambda program: program.public_name
+        self.fields["program"].empty_label = _("— another topic —")
+        self.fields["audience_size"].widget.attrs.update({"min": 1, "inputmode": "numeric"})
+
+    def clean_preferred_date(self):
+        preferred = self.cleaned_data["preferred_date"]
+        if preferred <= timezone.localdate():
+            raise forms.ValidationError(_("Choose a date after today."))
+        if preferred > timezone.localdate() + timedelta(days=365):
+            raise forms.ValidationError(_("Choose a date within the next year."))
+        return preferred
+
+    def clean_audience_size(self):
+        size = self.cleaned_data["audience_size"]
+        if not 1 <= size <= 10000:
+            raise forms.ValidationError(_("Enter a number between 1 and 10,000."))
+        return size
+
+
+class RequestAcceptForm(forms.Form):
+    starts_at = forms.DateTimeField(
+        label=_("Date and time"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    area_command = forms.ModelChoiceField(queryset=AreaCommand.objects.none(), label=_("Area command"))
+    sector = forms.ModelChoiceField(queryset=Sector.objects.none(), label=_("Sector"), required=False)
+    place = forms.CharField(label=_("Place"), max_length=250)
+    presenters = forms.ModelMultipleChoiceField(
+        queryset=User.objects.none(), label=_("Presenting officers"), widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, user, request_obj, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area_command"].queryset = AreaCommand.objects.active().for_user(user)
+        self.fields["sector"].queryset = Sector.objects.for_user(user).select_related("area_command")
+        self.fields["presenters"].queryset = User.objects.active().for_user(user).filter(role__in=User.AREA_ROLES)
+        self.fields["place"].initial = request_obj.address
+        self.fields["area_command"].initial = request_obj.area_command_id or user.area_command_id
+
+    def clean(self):
+        cleaned = super().clean()
+        area, sector = cleaned.get("area_command"), cleaned.get("sector")
+        if area and sector and sector.area_command_id != area.pk:
+            self.add_error("sector", _("This sector belongs to another area command."))
+        starts_at = cleaned.get("starts_at")
+        if starts_at and starts_at <= timezone.now():
+            self.add_error("starts_at", _("Choose a date and time in the future."))
+        return cleaned
+
+
+class RequestDeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason, sent to the requester"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )

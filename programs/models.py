@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from outreach.models import new_reference
 from outreach.scope import AreaScopedQuerySet
 
 
@@ -59,6 +60,9 @@ class Program(models.Model):
         VOLUNTEER = "volunteer", _("Volunteer")
 
     name = models.CharField(_("name"), max_length=150, unique=True)
+    name_es = models.CharField(
+        _("name in Spanish"), max_length=150, blank=True, help_text=_("Shown to citizens on the Spanish public pages.")
+    )
     category = models.CharField(_("category"), max_length=20, choices=Category)
     audience = models.CharField(
         _("audience"),
@@ -99,6 +103,13 @@ class Program(models.Model):
         ]
 
     def __str__(self):
+        return self.name
+
+    @property
+    def public_name(self):
+        """The name citizens read, in their language when it is known."""
+        if get_language() == "es" and self.name_es:
+            return self.name_es
         return self.name
 
     def get_absolute_url(self):
@@ -346,3 +357,111 @@ class PresentationAttachment(models.Model):
 
     def get_absolute_url(self):
         return reverse("programs:attachment_download", args=[self.presentation_id, self.pk])
+
+
+class PresentationRequestQuerySet(AreaScopedQuerySet):
+    def for_user(self, user):
+        """Requests not yet placed in an area command are an intake queue every handler may pick up."""
+        scoped = super().for_user(user)
+        if not user.is_authenticated or not user.is_active or user.sees_all_areas:
+            return scoped
+        return scoped | self.filter(area_command__isnull=True)
+
+    def pending(self):
+        return self.filter(status=PresentationRequest.Status.PENDING)
+
+
+class PresentationRequest(models.Model):
+    """A citizen's or organization's request for a presentation, from the public page."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for an answer")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
+    requester_name = models.CharField(_("your name"), max_length=150)
+    organization_name = models.CharField(_("organization or group"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    program = models.ForeignKey(
+        Program,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="requests",
+        verbose_name=_("program"),
+    )
+    topic = models.CharField(_("other topic"), max_length=200, blank=True)
+    preferred_date = models.DateField(_("preferred date"))
+    alternative_dates = models.CharField(_("other dates or times that work"), max_length=200, blank=True)
+    audience_size = models.PositiveIntegerField(_("expected audience"))
+    address = models.CharField(_("address of the event"), max_length=250)
+    message = models.TextField(_("anything else we should know"), blank=True)
+    language = models.CharField(_("language"), max_length=5, default="en")
+    area_command = models.ForeignKey(
+        "outreach.AreaCommand",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="presentation_requests",
+        verbose_name=_("area command"),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
+    presentation = models.OneToOneField(
+        Presentation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="request",
+        verbose_name=_("scheduled presentation"),
+    )
+    decline_reason = models.TextField(_("reason for declining"), blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    handled_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    objects = PresentationRequestQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("presentation request")
+        verbose_name_plural = _("presentation requests")
+        permissions = [("handle_presentationrequest", _("Can accept or decline presentation requests"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(program__isnull=False) | ~Q(topic=""),
+                name="programs_presentationrequest_program_or_topic",
+            ),
+            models.CheckConstraint(
+                condition=Q(audience_size__gt=0), name="programs_presentationrequest_audience_positive"
+            ),
+        ]
+        indexes = [
+            # Staff queue: pending requests, oldest first.
+            models.Index(fields=["status", "created_at"], name="programs_request_status"),
+        ]
+
+    def __str__(self):
+        return f"{self.reference} · {self.subject}"
+
+    def get_absolute_url(self):
+        return reverse("programs:request_detail", args=[self.pk])
+
+    @property
+    def subject(self):
+        return self.program.name if self.program_id else self.topic
+
+    def save(self, *args, **kwargs):
+        if not self.reference:
+            self.reference = new_reference("PR")
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if not self.program_id and not self.topic.strip():
+            raise ValidationError({"topic": _("Choose a program or describe the topic you would like.")})

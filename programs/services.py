@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from outreach.models import Concern, User
 from outreach.notifications import absolute_url, notify
 
-from .models import Presentation, PresentationAttachment, PresentationEvent
+from .models import Presentation, PresentationAttachment, PresentationEvent, PresentationRequest
 
 Status = Presentation.Status
 Action = PresentationEvent.Action
@@ -166,3 +166,75 @@ def attachment_add(*, presentation, upload, description, by):
         description=description,
         uploaded_by=by,
     )
+
+
+@transaction.atomic
+def presentation_request_submit(*, request_obj, language):
+    """Record a citizen's request and confirm it to them with its reference."""
+    request_obj.language = language
+    request_obj.full_clean()
+    request_obj.save()
+    notify(
+        template="programs/email/request_received",
+        recipients=[request_obj.email],
+        context={"request": request_obj},
+        language=language,
+    )
+    return request_obj
+
+
+def _locked_request(request_obj):
+    locked = PresentationRequest.objects.select_for_update().get(pk=request_obj.pk)
+    if locked.status != PresentationRequest.Status.PENDING:
+        raise ValidationError(_("This request was already answered."))
+    return locked
+
+
+@transaction.atomic
+def presentation_request_accept(*, request_obj, by, starts_at, area_command, sector, place, presenters):
+    """Schedule the requested presentation, assign its officers and tell the requester."""
+    request_obj = _locked_request(request_obj)
+    presentation = presentation_create(
+        presentation=Presentation(
+            program=request_obj.program,
+            topic="" if request_obj.program_id else request_obj.topic,
+            starts_at=starts_at,
+            place=place,
+            area_command=area_command,
+            sector=sector,
+        ),
+        presenters=presenters,
+        by=by,
+    )
+    request_obj.status = PresentationRequest.Status.ACCEPTED
+    request_obj.presentation = presentation
+    request_obj.area_command = area_command
+    request_obj.handled_by = by
+    request_obj.handled_at = timezone.now()
+    request_obj.save()
+    notify(
+        template="programs/email/request_accepted",
+        recipients=[request_obj.email],
+        context={"request": request_obj, "presentation": presentation, "presenters": list(presenters)},
+        language=request_obj.language,
+    )
+    return presentation
+
+
+@transaction.atomic
+def presentation_request_decline(*, request_obj, by, reason):
+    if not reason.strip():
+        raise ValidationError({"reason": _("Tell the requester why.")})
+    request_obj = _locked_request(request_obj)
+    request_obj.status = PresentationRequest.Status.DECLINED
+    request_obj.decline_reason = reason.strip()
+    request_obj.handled_by = by
+    request_obj.handled_at = timezone.now()
+    request_obj.save()
+    notify(
+        template="programs/email/request_declined",
+        recipients=[request_obj.email],
+        context={"request": request_obj},
+        language=request_obj.language,
+    )
+    return request_obj

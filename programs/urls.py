@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import catalog, presentations
+from .views import catalog, presentations, requests
 
 app_name = "programs"
 
@@ -28,4 +28,9 @@ urlpatterns = [
         presentations.attachment_download,
         name="attachment_download",
     ),
+    # Public requests, handled by staff
+    path("requests/", requests.request_list, name="request_list"),
+    path("requests/<int:pk>/", requests.request_detail, name="request_detail"),
+    path("requests/<int:pk>/accept/", requests.request_accept, name="request_accept"),
+    path("requests/<int:pk>/decline/", requests.request_decline, name="request_decline"),
 ]

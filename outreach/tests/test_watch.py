@@ -1,0 +1,208 @@
+"""Neighborhood watch: the citizen request, the group's life, coverage and lapsing groups."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+
+from outreach.models import Department, WatchGroup, WatchMeeting
+from outreach.tests.factories import SectorFactory
+
+Status = WatchGroup.Status
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limit():
+    cache.clear()
+
+
+def _group(area, **fields):
+    defaults = {
+        "name": "Elm Street Watch",
+        "area_command": area,
+        "boundaries": "Elm St, 3rd to 6th",
+        "status": Status.ACTIVE,
+    }
+    defaults.update(fields)
+    return WatchGroup.objects.create(**defaults)
+
+
+def _request_form(**overrides):
+    data = {
+        "kind": "residential",
+        "boundaries": "Maple Court, the whole cul-de-sac",
+        "households": "14",
+        "requester_name": "Paul Garcia",
+        "requester_email": "paul@example.org",
+        "requester_phone": "555-0177",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_residents_ask_to_start_a_watch_group(client, db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("watch_request"), _request_form(), follow=True)
+
+    group = WatchGroup.objects.get()
+    assert group.status == Status.REQUESTED
+    assert group.started_by == WatchGroup.StartedBy.CITIZENS
+    assert group.area_command is None
+    assert group.reference.startswith("NW-")
+    assert group.reference.encode() in response.content
+    assert [m.to for m in mail.outbox] == [["paul@example.org"]]
+
+
+def test_the_watch_request_in_spanish(client, db):
+    page = client.get(reverse("watch_request"), headers={"accept-language": "es"})
+    client.post(reverse("watch_request"), _request_form(), headers={"accept-language": "es"})
+
+    assert "Iniciar una vigilancia vecinal" in page.content.decode()
+    assert WatchGroup.objects.get().requester_language == "es"
+
+
+def test_watch_request_errors_are_shown_next_to_the_fields(client, db):
+    response = client.post(reverse("watch_request"), _request_form(requester_email="", boundaries=""))
+
+    assert set(response.context["form"].errors) == {"requester_email", "boundaries"}
+    assert b"Paul Garcia" in response.content
+    assert not WatchGroup.objects.exists()
+
+
+def test_watch_request_honeypot_and_rate_limit(client, db, settings):
+    settings.PUBLIC_FORM_RATE = "2/h"
+    bot = client.post(reverse("watch_request"), _request_form(website="x"))
+    client.post(reverse("watch_request"), _request_form())
+
+    flooded = client.post(reverse("watch_request"), _request_form())
+
+    assert bot["Location"] == reverse("request_thanks")
+    assert flooded.status_code == 429
+    assert WatchGroup.objects.count() == 1
+
+
+def test_a_requested_group_is_an_intake_queue_for_every_area(client, people, db):
+    WatchGroup.objects.create(
+        name="Requested", boundaries="x", status=Status.REQUESTED, started_by=WatchGroup.StartedBy.CITIZENS
+    )
+    client.force_login(people.officer)
+
+    response = client.get(reverse("watch_list"))
+
+    assert [g.name for g in response.context["page"].object_list] == ["Requested"]
+
+
+def test_organizing_needs_an_area_command(client, people):
+    group = WatchGroup.objects.create(name="Requested", boundaries="x", status=Status.REQUESTED)
+    client.force_login(people.sergeant)
+
+    response = client.post(reverse("watch_set_status", args=[group.pk]), {"status": Status.ORGANIZING}, follow=True)
+
+    group.refresh_from_db()
+    assert group.status == Status.REQUESTED
+    assert "Choose the area command before organizing the group." in " ".join(
+        str(m) for m in response.context["messages"]
+    )
+
+
+def test_the_group_moves_through_its_statuses_and_the_requester_hears(
+    client, people, area, django_capture_on_commit_callbacks
+):
+    group = WatchGroup.objects.create(
+        name="Maple Court",
+        boundaries="x",
+        status=Status.REQUESTED,
+        started_by=WatchGroup.StartedBy.CITIZENS,
+        requester_email="paul@example.org",
+        requester_name="Paul",
+        area_command=area,
+        liaison_officer=people.officer,
+    )
+    client.force_login(people.sergeant)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("watch_set_status", args=[group.pk]), {"status": Status.ORGANIZING})
+    client.post(reverse("watch_set_status", args=[group.pk]), {"status": Status.ACTIVE})
+    skipped = client.post(reverse("watch_set_status", args=[group.pk]), {"status": Status.REQUESTED})
+
+    group.refresh_from_db()
+    assert group.status == Status.ACTIVE
+    assert skipped.status_code == 400
+    assert [m.to for m in mail.outbox] == [["paul@example.org"]]
+    assert people.officer.get_full_name() in mail.outbox[0].body
+
+
+def test_captains_and_meetings_are_recorded(client, people, area):
+    group = _group(area)
+    client.force_login(people.officer)
+
+    client.post(reverse("watch_captain_add", args=[group.pk]), {"name": "Ruth Alvarez", "phone": "555-0100"})
+    client.post(
+        reverse("watch_meeting_add", args=[group.pk]),
+        {"held_on": "2026-10-01T19:00", "attendance": "18", "officer_present": people.officer.pk},
+    )
+    bad = client.post(reverse("watch_meeting_add", args=[group.pk]), {"held_on": "", "attendance": "-3"})
+
+    assert group.captains.get().name == "Ruth Alvarez"
+    assert group.meetings.get().attendance == 18
+    assert bad.status_code == 400
+
+
+def test_another_areas_group_is_not_found(client, people, other_area):
+    group = _group(other_area)
+    client.force_login(people.officer)
+
+    assert client.get(group.get_absolute_url()).status_code == 404
+    assert client.post(reverse("watch_captain_add", args=[group.pk]), {"name": "X"}).status_code == 404
+    assert client.post(reverse("watch_set_status", args=[group.pk]), {"status": "inactive"}).status_code == 404
+
+
+def test_coverage_lists_sectors_without_an_active_group(client, people, area):
+    covered = SectorFactory(area_command=area, name="Hillcrest")
+    SectorFactory(area_command=area, name="University")
+    _group(area, sector=covered)
+    _group(area, name="Dormant", status=Status.INACTIVE, sector=SectorFactory(area_command=area, name="Route 9"))
+    client.force_login(people.sergeant)
+
+    response = client.get(reverse("watch_coverage"))
+
+    assert sorted(s.name for s in response.context["uncovered"]) == ["Route 9", "University"]
+
+
+def test_groups_with_no_meeting_in_six_months_are_lapsing(client, people, area):
+    recent = _group(area, name="Recent")
+    stale = _group(area, name="Stale")
+    WatchMeeting.objects.create(group=recent, held_on=timezone.now() - timedelta(days=30))
+    WatchMeeting.objects.create(group=stale, held_on=timezone.now() - timedelta(days=200))
+    client.force_login(people.sergeant)
+
+    response = client.get(reverse("watch_coverage"))
+
+    assert [g.name for g in response.context["lapsing"]] == ["Stale"]
+
+
+def test_watch_list_query_count_is_pinned(client, people, area, django_assert_num_queries):
+    Department.load()
+    for index in range(8):
+        group = _group(area, name=f"Group {index}")
+        WatchMeeting.objects.create(group=group, held_on=timezone.now())
+    client.force_login(people.officer)
+
+    with django_assert_num_queries(8):
+        response = client.get(reverse("watch_list"))
+
+    assert len(response.context["page"].object_list) == 8
+
+
+def test_watch_list_exports_csv(client, people, area, other_area):
+    _group(area, name="Ours")
+    _group(other_area, name="Theirs")
+    client.force_login(people.officer)
+
+    response = client.get(reverse("watch_list"), {"format": "csv"})
+
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "Ours" in content and "Theirs" not in content

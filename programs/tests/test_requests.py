@@ -1,0 +1,211 @@
+"""The public presentation request and the staff queue that answers it."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+
+from outreach.models import Department
+from programs.models import Presentation, PresentationRequest, Program
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limit():
+    cache.clear()
+
+
+def _form(**overrides):
+    data = {
+        "requester_name": "Rosa Jiménez",
+        "organization_name": "Latino Community Center",
+        "email": "rosa@example.org",
+        "phone": "555-0142",
+        "program": Program.objects.get(name="Stranger Danger").pk,
+        "preferred_date": (timezone.localdate() + timedelta(days=14)).isoformat(),
+        "audience_size": "30",
+        "address": "12 River Road",
+    }
+    data.update(overrides)
+    return data
+
+
+def _pending(**overrides):
+    fields = {
+        "requester_name": "Ann Cho",
+        "email": "ann@example.org",
+        "topic": "Internet safety",
+        "preferred_date": timezone.localdate() + timedelta(days=10),
+        "audience_size": 40,
+        "address": "Lincoln Elementary",
+    }
+    fields.update(overrides)
+    return PresentationRequest.objects.create(**fields)
+
+
+def test_citizen_requests_a_presentation_and_gets_a_reference(client, db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("programs_public:request"), _form(), follow=True)
+
+    request_obj = PresentationRequest.objects.get()
+    assert request_obj.reference.startswith("PR-")
+    assert request_obj.reference.encode() in response.content
+    assert request_obj.status == PresentationRequest.Status.PENDING
+    assert [m.to for m in mail.outbox] == [["rosa@example.org"]]
+    assert request_obj.reference in mail.outbox[0].subject
+
+
+def test_the_request_page_speaks_spanish(client, db, django_capture_on_commit_callbacks):
+    page = client.get(reverse("programs_public:request"), headers={"accept-language": "es"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("programs_public:request"), _form(), headers={"accept-language": "es"})
+
+    assert "Solicitar una presentación" in page.content.decode()
+    assert "Cuidado con los desconocidos" in page.content.decode()  # the program's Spanish name
+    assert PresentationRequest.objects.get().language == "es"
+    assert "Recibimos su solicitud" in mail.outbox[0].subject
+
+
+def test_bad_input_is_explained_and_kept(client, db):
+    response = client.post(
+        reverse("programs_public:request"),
+        _form(email="not-an-email", preferred_date=timezone.localdate().isoformat(), audience_size="0"),
+    )
+
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {"email", "preferred_date", "audience_size"}
+    assert "Rosa Jiménez" in response.content.decode()
+    assert not PresentationRequest.objects.exists()
+
+
+def test_a_program_or_a_topic_is_needed(client, db):
+    response = client.post(reverse("programs_public:request"), _form(program=""))
+
+    assert "topic" in response.context["form"].errors
+
+
+def test_the_honeypot_swallows_bots_silently(client, db):
+    response = client.post(reverse("programs_public:request"), _form(website="http://spam.example"))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("request_thanks")
+    assert not PresentationRequest.objects.exists()
+
+
+def test_the_rate_limit_stops_a_flood_from_one_address(client, db, settings):
+    settings.PUBLIC_FORM_RATE = "3/h"
+    for _attempt in range(3):
+        client.post(reverse("programs_public:request"), _form())
+
+    response = client.post(reverse("programs_public:request"), _form())
+
+    assert response.status_code == 429
+    assert "Too many requests" in response.content.decode()
+    assert "Rosa Jiménez" in response.content.decode()
+    assert PresentationRequest.objects.count() == 3
+
+
+def test_the_confirmation_page_needs_the_unguessable_code(client, db):
+    request_obj = _pending()
+
+    assert client.get(reverse("programs_public:request_done", args=[request_obj.code])).status_code == 200
+    assert client.get(f"/request/presentation/{request_obj.pk}/").status_code == 404
+
+
+def test_staff_accept_a_request_and_the_requester_is_told(client, people, area, django_capture_on_commit_callbacks):
+    request_obj = _pending(language="es")
+    client.force_login(people.sergeant)
+    starts = timezone.localtime(timezone.now() + timedelta(days=12)).replace(hour=18, minute=0)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("programs:request_accept", args=[request_obj.pk]),
+            {
+                "starts_at": starts.strftime("%Y-%m-%dT%H:%M"),
+                "area_command": area.pk,
+                "place": "School gym",
+                "presenters": [people.officer.pk],
+            },
+        )
+
+    request_obj.refresh_from_db()
+    presentation = request_obj.presentation
+    assert response.status_code == 302
+    assert request_obj.status == PresentationRequest.Status.ACCEPTED
+    assert presentation.status == Presentation.Status.SCHEDULED
+    assert presentation.topic == "Internet safety"
+    assert list(presentation.presenters.all()) == [people.officer]
+    assert [m.to for m in mail.outbox] == [["ann@example.org"]]
+    assert "Su presentación está programada" in mail.outbox[0].subject
+
+
+def test_declining_needs_a_reason_and_mails_it(client, people, django_capture_on_commit_callbacks):
+    request_obj = _pending()
+    client.force_login(people.records)
+
+    empty = client.post(reverse("programs:request_decline", args=[request_obj.pk]), {"reason": ""})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("programs:request_decline", args=[request_obj.pk]), {"reason": "No officer that week."})
+
+    request_obj.refresh_from_db()
+    assert empty.status_code == 400
+    assert request_obj.status == PresentationRequest.Status.DECLINED
+    assert "No officer that week." in mail.outbox[0].body
+
+
+def test_an_answered_request_cannot_be_answered_again(client, people):
+    request_obj = _pending(status=PresentationRequest.Status.DECLINED)
+    client.force_login(people.records)
+
+    response = client.post(reverse("programs:request_decline", args=[request_obj.pk]), {"reason": "Again"}, follow=True)
+
+    assert "This request was already answered." in [str(m) for m in response.context["messages"]]
+
+
+def test_an_officer_may_see_but_not_answer_requests(client, people):
+    request_obj = _pending()
+    client.force_login(people.officer)
+
+    assert client.get(request_obj.get_absolute_url()).status_code == 200
+    assert client.post(reverse("programs:request_decline", args=[request_obj.pk]), {"reason": "x"}).status_code == 403
+
+
+def test_a_request_placed_in_another_area_is_not_found(client, people, other_area):
+    request_obj = _pending(area_command=other_area)
+    client.force_login(people.sergeant)
+
+    assert client.get(request_obj.get_absolute_url()).status_code == 404
+    assert client.post(reverse("programs:request_decline", args=[request_obj.pk]), {"reason": "x"}).status_code == 404
+
+
+def test_accepting_in_another_area_is_refused(client, people, other_area):
+    request_obj = _pending()
+    client.force_login(people.sergeant)
+
+    response = client.post(
+        reverse("programs:request_accept", args=[request_obj.pk]),
+        {
+            "starts_at": "2030-01-10T18:00",
+            "area_command": other_area.pk,
+            "place": "x",
+            "presenters": [people.officer.pk],
+        },
+    )
+
+    assert response.status_code == 400
+    assert "area_command" in response.context["accept_form"].errors
+
+
+def test_request_queue_lists_pending_first_with_pinned_queries(client, people, django_assert_num_queries):
+    Department.load()
+    for _index in range(5):
+        _pending()
+    _pending(status=PresentationRequest.Status.DECLINED)
+    client.force_login(people.records)
+
+    with django_assert_num_queries(7):
+        response = client.get(reverse("programs:request_list"))
+
+    assert len(response.context["page"].object_list) == 5
