@@ -492,13 +492,13 @@ class WatchGroup(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("watch_detail", args=[self.pk])
-
     def save(self, *args, **kwargs):
         if not self.reference:
             self.reference = new_reference("NW")
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("watch_detail", args=[self.pk])
 
     def allowed_statuses(self):
         return self.TRANSITIONS[self.status]

@@ -105,15 +105,15 @@ class Program(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("programs:detail", args=[self.pk])
+
     @property
     def public_name(self):
         """The name citizens read, in their language when it is known."""
         if get_language() == "es" and self.name_es:
             return self.name_es
         return self.name
-
-    def get_absolute_url(self):
-        return reverse("programs:detail", args=[self.pk])
 
     def retire(self):
         """Stop offering the program; its record and history stay."""
@@ -449,17 +449,17 @@ class PresentationRequest(models.Model):
     def __str__(self):
         return f"{self.reference} · {self.subject}"
 
+    def save(self, *args, **kwargs):
+        if not self.reference:
+            self.reference = new_reference("PR")
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("programs:request_detail", args=[self.pk])
 
     @property
     def subject(self):
         return self.program.name if self.program_id else self.topic
-
-    def save(self, *args, **kwargs):
-        if not self.reference:
-            self.reference = new_reference("PR")
-        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
