@@ -51,6 +51,12 @@ class UserAdmin(BaseUserAdmin):
         *BaseUserAdmin.fieldsets,
         (_("Department"), {"fields": ("role", "badge_number", "area_command", "phone")}),
     )
+
+    def save_related(self, request, form, formsets, change):
+        # The form's Groups field holds the groups before the save; the role decides the role group.
+        super().save_related(request, form, formsets, change)
+        form.instance.sync_role_group()
+
     add_fieldsets = (
         *BaseUserAdmin.add_fieldsets,
         (_("Department"), {"fields": ("first_name", "last_name", "email", "role", "badge_number", "area_command")}),
@@ -62,4 +68,4 @@ class OrganizationAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "area_command", "sector", "contact_name", "phone"]
     list_filter = ["kind", "area_command"]
     search_fields = ["name", "contact_name", "email", "address"]
-    list_select_related = ["area_command", "sector"]
+    list_select_related = ["area_command", "sector__area_command"]

@@ -20,6 +20,11 @@ from .scope import AreaScopedQuerySet, sees_all_areas
 LOGO_MAX_BYTES = 1024 * 1024
 
 
+def default_time_zone():
+    """The zone from DJANGO_TIME_ZONE, read when the department row is first created."""
+    return settings.TIME_ZONE
+
+
 def validate_logo_size(file):
     if file.size > LOGO_MAX_BYTES:
         raise ValidationError(_("The logo must be 1 MB or smaller."))
@@ -48,7 +53,7 @@ class Department(models.Model):
     )
     time_zone = TimeZoneField(
         _("time zone"),
-        default=settings.TIME_ZONE,
+        default=default_time_zone,
         help_text=_("Deadlines such as the 10-day action-plan clock are counted in this zone."),
     )
 
@@ -63,10 +68,6 @@ class Department(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        self.pk = self.SINGLETON_ID
-        super().save(*args, **kwargs)
 
     @classmethod
     def load(cls):
@@ -219,14 +220,19 @@ class User(AbstractUser):
         return instance
 
     def save(self, *args, **kwargs):
-        role_changed = self.role != getattr(self, "_synced_role", None)
+        update_fields = kwargs.get("update_fields")
+        role_changed = self.role != getattr(self, "_synced_role", None) and (
+            update_fields is None or "role" in update_fields
+        )
         if role_changed:
             self.is_staff = self.is_superuser or self.role in self.ADMIN_SITE_ROLES
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "is_staff"}
         super().save(*args, **kwargs)
         if role_changed:
-            self._sync_role_group()
+            self.sync_role_group()
 
-    def _sync_role_group(self):
+    def sync_role_group(self):
         """Keep the user in exactly one role group: the group grants the permissions."""
         role_groups = Group.objects.filter(name__in=roles.ROLE_GROUPS.values())
         self.groups.remove(*role_groups.exclude(name=roles.ROLE_GROUPS[self.role]))
@@ -239,6 +245,12 @@ class User(AbstractUser):
 
 
 class OrganizationQuerySet(AreaScopedQuerySet):
+    def not_reached_on_immigration_policy(self, year):
+        """Family-violence centers and sexual-assault programs with no outreach recorded in ``year``."""
+        return self.filter(kind__in=ImmigrationOutreach.ELIGIBLE_KINDS).exclude(
+            immigration_outreach__reached_on__year=year
+        )
+
     def search(self, text):
         return self.filter(
             Q(name__icontains=text)
@@ -552,3 +564,178 @@ class WatchMeeting(models.Model):
 
     def __str__(self):
         return f"{self.group} · {timezone.localtime(self.held_on):%Y-%m-%d}"
+
+
+class PartnershipQuerySet(AreaScopedQuerySet):
+    area_lookup = "organization__area_command"
+
+    def active(self):
+        return self.filter(status=Partnership.Status.ACTIVE)
+
+
+class Partnership(models.Model):
+    """A formal or informal partnership with a community organization (PACT SOP 4-7-6.A)."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        PAUSED = "paused", _("Paused")
+        ENDED = "ended", _("Ended")
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="partnerships", verbose_name=_("organization")
+    )
+    purpose = models.TextField(_("purpose"), help_text=_("The problem the partnership works on together."))
+    responsible_officer = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="partnerships", verbose_name=_("responsible officer")
+    )
+    starts_on = models.DateField(_("start date"))
+    ends_on = models.DateField(_("end date"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.ACTIVE)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = PartnershipQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["organization__name", "-starts_on"]
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="outreach_partnership_ends_after_start",
+                violation_error_message=_("The end date must be on or after the start date."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organization} · {self.purpose[:50]}"
+
+    def get_absolute_url(self):
+        return reverse("partnership_detail", args=[self.pk])
+
+
+class PartnershipLogEntry(models.Model):
+    """Information received through a partnership, recorded the day it comes in."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="log_entries")
+    logged_on = models.DateField(_("date"), default=timezone.localdate)
+    officer = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", verbose_name=_("officer"))
+    information = models.TextField(_("what was learned"))
+    follow_up_needed = models.BooleanField(_("follow-up needed"), default=False)
+    follow_up_note = models.CharField(_("follow-up"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-logged_on", "-id"]
+        verbose_name = _("partnership log entry")
+        verbose_name_plural = _("partnership log entries")
+
+    def __str__(self):
+        return f"{self.logged_on} · {self.information[:40]}"
+
+
+class ReferralQuerySet(AreaScopedQuerySet):
+    def open(self):
+        return self.filter(follow_up_confirmed_on__isnull=True)
+
+    def overdue(self, today):
+        return self.open().filter(follow_up_due__lt=today)
+
+
+class Referral(models.Model):
+    """An outside referral the officer must see followed up (PACT SOP 4-7-6.B)."""
+
+    class Kind(models.TextChoices):
+        CHILD_ABUSE = "child_abuse", _("Child abuse")
+        ELDER_ABUSE = "elder_abuse", _("Elderly abuse")
+        DRUG_HOUSE = "drug_house", _("Drug house")
+        CODE_VIOLATION = "code_violation", _("Code violation")
+        MENTAL_HEALTH = "mental_health", _("Mental health")
+        OTHER = "other", _("Other")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    agency = models.CharField(_("agency or unit referred to"), max_length=200)
+    summary = models.TextField(
+        _("what was referred"), help_text=_("Facts the agency needs. Never record anyone's immigration status.")
+    )
+    location = models.CharField(_("location"), max_length=250, blank=True)
+    area_command = models.ForeignKey(
+        AreaCommand, on_delete=models.PROTECT, related_name="referrals", verbose_name=_("area command")
+    )
+    officer = models.ForeignKey(User, on_delete=models.PROTECT, related_name="referrals", verbose_name=_("officer"))
+    referred_on = models.DateField(_("referred on"), default=timezone.localdate)
+    follow_up_due = models.DateField(_("follow-up due"))
+    follow_up_confirmed_on = models.DateField(_("follow-up confirmed on"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("confirmed by")
+    )
+    outcome = models.TextField(_("outcome"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = ReferralQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["follow_up_confirmed_on", "follow_up_due"]
+        verbose_name = _("referral")
+        verbose_name_plural = _("referrals")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(follow_up_due__gte=models.F("referred_on")),
+                name="outreach_referral_due_after_referral",
+                violation_error_message=_("The follow-up cannot be due before the referral was made."),
+            ),
+            models.CheckConstraint(
+                condition=Q(follow_up_confirmed_on__isnull=True) | Q(confirmed_by__isnull=False),
+                name="outreach_referral_confirmation_has_confirmer",
+            ),
+        ]
+        indexes = [
+            # Dashboards: an area's open referrals by due date.
+            models.Index(
+                fields=["area_command", "follow_up_confirmed_on", "follow_up_due"], name="outreach_referral_open_due"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} → {self.agency}"
+
+    def get_absolute_url(self):
+        return reverse("referral_detail", args=[self.pk])
+
+    def is_overdue(self, today):
+        return self.follow_up_confirmed_on is None and self.follow_up_due < today
+
+
+class ImmigrationOutreach(models.Model):
+    """Outreach on the department's immigration-status policy to a family-violence center or
+    sexual-assault program (Policy 4.9 §IV)."""
+
+    ELIGIBLE_KINDS = (Organization.Kind.FAMILY_VIOLENCE, Organization.Kind.SEXUAL_ASSAULT)
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="immigration_outreach", verbose_name=_("organization")
+    )
+    reached_on = models.DateField(_("reached on"), default=timezone.localdate)
+    officer = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", verbose_name=_("officer"))
+    notes = models.TextField(_("notes"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-reached_on"]
+        verbose_name = _("immigration-policy outreach")
+        verbose_name_plural = _("immigration-policy outreach")
+
+    def __str__(self):
+        return f"{self.organization} · {self.reached_on}"
+
+    def clean(self):
+        super().clean()
+        if self.organization_id and self.organization.kind not in self.ELIGIBLE_KINDS:
+            raise ValidationError(
+                _("This outreach is recorded for family-violence centers and sexual-assault programs.")
+            )

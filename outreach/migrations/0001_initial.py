@@ -182,7 +182,7 @@ class Migration(migrations.Migration):
                 (
                     "time_zone",
                     timezone_field.fields.TimeZoneField(
-                        default="America/Denver",
+                        default=outreach.models.default_time_zone,
                         help_text="Deadlines such as the 10-day action-plan clock are counted in this zone.",
                         verbose_name="time zone",
                     ),
@@ -260,7 +260,7 @@ class Migration(migrations.Migration):
                 (
                     "time_zone",
                     timezone_field.fields.TimeZoneField(
-                        default="America/Denver",
+                        default=outreach.models.default_time_zone,
                         help_text="Deadlines such as the 10-day action-plan clock are counted in this zone.",
                         verbose_name="time zone",
                     ),

@@ -199,7 +199,7 @@ def test_edit_saves_and_keeps_history(client, people, directory):
     assert organization.history.first().history_user == people.sergeant
 
 
-def test_edit_is_refused_by_get_on_a_state_change_url_with_an_unknown_method(client, people, directory):
+def test_edit_refuses_methods_other_than_get_and_post(client, people, directory):
     client.force_login(people.officer)
 
     response = client.delete(reverse("organization_edit", args=[directory[0].pk]))

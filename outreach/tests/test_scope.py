@@ -99,3 +99,36 @@ def test_anonymous_visitor_is_sent_to_log_in(client, organizations):
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
+
+
+def test_changing_the_role_in_the_admin_changes_the_permissions(client, people):
+    client.force_login(people.sysadmin)
+    officer = people.officer
+    url = reverse("admin:outreach_user_change", args=[officer.pk])
+    form = client.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None and name != "password"}
+    data.update(
+        role=User.Role.SERGEANT,
+        area_command=officer.area_command_id,
+        groups=[g.pk for g in officer.groups.all()],  # the form still holds the old role's group
+        user_permissions=[],
+        date_joined_0=officer.date_joined.strftime("%Y-%m-%d"),
+        date_joined_1=officer.date_joined.strftime("%H:%M:%S"),
+    )
+    data.pop("date_joined", None)
+    data.pop("last_login", None)
+
+    response = client.post(url, data)
+
+    officer = User.objects.get(pk=officer.pk)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert list(officer.groups.values_list("name", flat=True)) == ["Sergeant"]
+    assert officer.has_perm("programs.review_presentation")
+
+
+def test_saving_other_fields_does_not_resync_the_role(people):
+    officer = people.officer
+    officer.role = User.Role.CHIEF
+    officer.save(update_fields=["first_name"])
+
+    assert list(officer.groups.values_list("name", flat=True)) == ["Officer"]

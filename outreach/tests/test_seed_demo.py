@@ -5,6 +5,11 @@ from django.urls import reverse
 from outreach.models import AreaCommand, Organization, User
 
 
+@pytest.fixture(autouse=True)
+def _development(settings):
+    settings.DEBUG = True
+
+
 def test_seed_demo_creates_every_role_and_is_idempotent(db, capsys):
     call_command("seed_demo")
     first = capsys.readouterr().out
@@ -37,8 +42,9 @@ def test_every_area_has_organizations_and_a_full_chain_of_command(db):
         assert area.organizations.count() >= 5
 
 
-def test_reset_refuses_outside_development(db, settings):
+def test_demo_data_is_refused_outside_development(db, settings):
     settings.DEBUG = False
 
     with pytest.raises(CommandError, match="DJANGO_DEBUG"):
-        call_command("seed_demo", "--reset")
+        call_command("seed_demo")
+    assert not User.objects.exists()

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
@@ -14,6 +15,12 @@ from ..forms import DepartmentForm, ProfileForm
 from ..models import AreaCommand, Department, Organization, User
 
 DASHBOARD_TEAM_SIZE = 30
+
+
+def _count_per_area(queryset):
+    """A correlated COUNT subquery per area command, so two counts never multiply each other's rows."""
+    counts = queryset.filter(area_command=OuterRef("pk")).order_by().values("area_command").annotate(n=Count("pk"))
+    return Coalesce(Subquery(counts.values("n")), 0)
 
 
 @login_required
@@ -38,8 +45,8 @@ def dashboard(request):
     if user.sees_all_areas:
         # One row per area command, counted in SQL.
         context["areas"] = AreaCommand.objects.active().annotate(
-            organization_count=Count("organizations", distinct=True),
-            user_count=Count("members", filter=Q(members__is_active=True), distinct=True),
+            organization_count=_count_per_area(Organization.objects.all()),
+            user_count=_count_per_area(User.objects.filter(is_active=True)),
         )
     else:
         context["team"] = colleagues.order_by("role", "last_name", "first_name")[:DASHBOARD_TEAM_SIZE]

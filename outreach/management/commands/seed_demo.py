@@ -125,8 +125,10 @@ class Command(BaseCommand):
         parser.add_argument("--scale", choices=sorted(SCALES), default="small", help="How much data to create.")
 
     def handle(self, *args, reset=False, scale="small", **options):
-        if reset and not settings.DEBUG:
-            raise CommandError("--reset deletes records: it only runs with DJANGO_DEBUG=true.")
+        if not settings.DEBUG:
+            raise CommandError(
+                "seed_demo creates users with a published password: it only runs with DJANGO_DEBUG=true."
+            )
         with transaction.atomic():
             if reset:
                 self._reset()
