@@ -1,8 +1,9 @@
 import django_filters
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import AreaCommand, Organization, Sector, WatchGroup
+from .models import AreaCommand, Organization, Partnership, Referral, Sector, WatchGroup
 
 
 def _areas_for(request):
@@ -48,3 +49,56 @@ class WatchGroupFilter(django_filters.FilterSet):
         if not value:
             return queryset
         return queryset.filter(Q(name__icontains=value) | Q(boundaries__icontains=value) | Q(reference__iexact=value))
+
+
+class PartnershipFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_search", label=_("Search"))
+    status = django_filters.ChoiceFilter(
+        choices=Partnership.Status.choices, label=_("Status"), empty_label=_("Any status")
+    )
+    area_command = django_filters.ModelChoiceFilter(
+        field_name="organization__area_command",
+        queryset=_areas_for,
+        label=_("Area command"),
+        empty_label=_("All areas"),
+    )
+
+    class Meta:
+        model = Partnership
+        fields = ["q", "status", "area_command"]
+
+    def filter_search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(organization__name__icontains=value) | Q(purpose__icontains=value))
+
+
+class ReferralFilter(django_filters.FilterSet):
+    STATES = [("open", _("Open")), ("overdue", _("Overdue")), ("confirmed", _("Follow-up confirmed"))]
+
+    q = django_filters.CharFilter(method="filter_search", label=_("Search"))
+    kind = django_filters.ChoiceFilter(choices=Referral.Kind.choices, label=_("Kind"), empty_label=_("All kinds"))
+    state = django_filters.ChoiceFilter(
+        choices=STATES, method="filter_state", label=_("Follow-up"), empty_label=_("Any")
+    )
+    area_command = django_filters.ModelChoiceFilter(
+        queryset=_areas_for, label=_("Area command"), empty_label=_("All areas")
+    )
+
+    class Meta:
+        model = Referral
+        fields = ["q", "kind", "state", "area_command"]
+
+    def filter_search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(agency__icontains=value) | Q(summary__icontains=value) | Q(location__icontains=value))
+
+    def filter_state(self, queryset, name, value):
+        if value == "open":
+            return queryset.open()
+        if value == "overdue":
+            return queryset.overdue(timezone.localdate())
+        return queryset.filter(follow_up_confirmed_on__isnull=False)

@@ -1,8 +1,26 @@
+from datetime import timedelta
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import AreaCommand, BlockCaptain, Department, Organization, Sector, User, WatchGroup, WatchMeeting
+from .models import (
+    AreaCommand,
+    BlockCaptain,
+    Department,
+    ImmigrationOutreach,
+    Organization,
+    Partnership,
+    PartnershipLogEntry,
+    Referral,
+    Sector,
+    User,
+    WatchGroup,
+    WatchMeeting,
+)
 from .public import HoneypotFormMixin
+
+REFERRAL_FOLLOW_UP_DAYS = 14
 
 
 class OrganizationForm(forms.ModelForm):
@@ -129,3 +147,95 @@ class WatchStatusForm(forms.Form):
     def __init__(self, *args, group, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [(s, WatchGroup.Status(s).label) for s in group.allowed_statuses()]
+
+
+class PartnershipForm(forms.ModelForm):
+    class Meta:
+        model = Partnership
+        fields = ["organization", "purpose", "responsible_officer", "starts_on", "ends_on", "status"]
+        widgets = {
+            "purpose": forms.Textarea(attrs={"rows": 3}),
+            "starts_on": forms.DateInput(attrs={"type": "date"}),
+            "ends_on": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = request.user
+        self.fields["organization"].queryset = Organization.objects.for_user(user).select_related("area_command")
+        self.fields["responsible_officer"].queryset = (
+            User.objects.active().for_user(user).filter(role__in=User.AREA_ROLES)
+        )
+        if not self.instance.pk:
+            self.fields["starts_on"].initial = timezone.localdate()
+            if user.role in User.AREA_ROLES:
+                self.fields["responsible_officer"].initial = user.pk
+
+
+class PartnershipLogForm(forms.ModelForm):
+    """The quick daily entry on a partnership's page."""
+
+    class Meta:
+        model = PartnershipLogEntry
+        fields = ["logged_on", "information", "follow_up_needed", "follow_up_note"]
+        widgets = {
+            "logged_on": forms.DateInput(attrs={"type": "date"}),
+            "information": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean_logged_on(self):
+        logged_on = self.cleaned_data["logged_on"]
+        if logged_on > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return logged_on
+
+
+class ReferralForm(forms.ModelForm):
+    class Meta:
+        model = Referral
+        fields = ["kind", "agency", "summary", "location", "area_command", "referred_on", "follow_up_due"]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "referred_on": forms.DateInput(attrs={"type": "date"}),
+            "follow_up_due": forms.DateInput(attrs={"type": "date"}),
+        }
+        help_texts = {"follow_up_due": _("When you will check that the agency received it and acted.")}
+
+    def __init__(self, *args, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area_command"].queryset = AreaCommand.objects.active().for_user(request.user)
+        if not self.instance.pk:
+            self.fields["area_command"].initial = request.user.area_command_id
+            self.fields["follow_up_due"].initial = timezone.localdate() + timedelta(days=REFERRAL_FOLLOW_UP_DAYS)
+
+
+class ReferralConfirmForm(forms.Form):
+    confirmed_on = forms.DateField(
+        label=_("Follow-up confirmed on"), widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
+    )
+    outcome = forms.CharField(label=_("Outcome"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+
+    def __init__(self, *args, referral, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.referral = referral
+
+    def clean_confirmed_on(self):
+        confirmed_on = self.cleaned_data["confirmed_on"]
+        if confirmed_on > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        if confirmed_on < self.referral.referred_on:
+            raise forms.ValidationError(_("The follow-up cannot be confirmed before the referral was made."))
+        return confirmed_on
+
+
+class ImmigrationOutreachForm(forms.ModelForm):
+    class Meta:
+        model = ImmigrationOutreach
+        fields = ["reached_on", "notes"]
+        widgets = {"reached_on": forms.DateInput(attrs={"type": "date"}), "notes": forms.Textarea(attrs={"rows": 2})}
+
+    def clean_reached_on(self):
+        reached_on = self.cleaned_data["reached_on"]
+        if reached_on > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return reached_on

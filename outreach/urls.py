@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import health
-from .views import core, organizations, public, watch
+from .views import core, organizations, partnerships, public, referrals, watch
 
 urlpatterns = [
     path("", public.home, name="home"),
@@ -24,6 +24,22 @@ urlpatterns = [
     path("organizations/new/", organizations.organization_create, name="organization_create"),
     path("organizations/<int:pk>/", organizations.organization_detail, name="organization_detail"),
     path("organizations/<int:pk>/edit/", organizations.organization_edit, name="organization_edit"),
+    path(
+        "organizations/<int:pk>/immigration-outreach/",
+        organizations.immigration_outreach_add,
+        name="immigration_outreach_add",
+    ),
+    # Partnerships and referrals
+    path("partnerships/", partnerships.partnership_list, name="partnership_list"),
+    path("partnerships/new/", partnerships.partnership_create, name="partnership_create"),
+    path("partnerships/<int:pk>/", partnerships.partnership_detail, name="partnership_detail"),
+    path("partnerships/<int:pk>/edit/", partnerships.partnership_edit, name="partnership_edit"),
+    path("partnerships/<int:pk>/log/", partnerships.partnership_log_add, name="partnership_log_add"),
+    path("referrals/", referrals.referral_list, name="referral_list"),
+    path("referrals/new/", referrals.referral_create, name="referral_create"),
+    path("referrals/<int:pk>/", referrals.referral_detail, name="referral_detail"),
+    path("referrals/<int:pk>/edit/", referrals.referral_edit, name="referral_edit"),
+    path("referrals/<int:pk>/confirm/", referrals.referral_confirm, name="referral_confirm"),
     # Neighborhood watch
     path("watch/", watch.watch_list, name="watch_list"),
     path("watch/new/", watch.watch_create, name="watch_create"),

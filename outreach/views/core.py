@@ -5,6 +5,7 @@ from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from programs.models import Presentation, Program
 
 from ..forms import DepartmentForm, ProfileForm
-from ..models import AreaCommand, Department, Organization, User
+from ..models import AreaCommand, Department, Organization, Referral, User
 
 DASHBOARD_TEAM_SIZE = 30
 
@@ -40,6 +41,17 @@ def dashboard(request):
         .filter(status__in=[Presentation.Status.DRAFT, Presentation.Status.RETURNED])
         .count()
     )
+    today = timezone.localdate()
+    overdue = Referral.objects.for_user(user).overdue(today)
+    if user.role == User.Role.OFFICER:
+        overdue = overdue.filter(officer=user)
+    context["overdue_referrals"] = overdue.count()
+    if user.role in (User.Role.CHIEF, User.Role.DESIGNEE):
+        context["not_reached"] = (
+            Organization.objects.for_user(user)
+            .not_reached_on_immigration_policy(today.year)
+            .select_related("area_command")
+        )
     if user.has_perm("programs.review_presentation"):
         context["awaiting_review"] = presentations.awaiting_review().exclude(author=user).count()
     if user.sees_all_areas:

@@ -1,13 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from ..filters import OrganizationFilter
-from ..forms import OrganizationForm
+from ..forms import ImmigrationOutreachForm, OrganizationForm
 from ..lists import csv_response, paginate, wants_csv
-from ..models import Organization
+from ..models import ImmigrationOutreach, Organization
 from ..scope import get_object_for_user
 
 
@@ -52,14 +53,22 @@ def organization_list(request):
 
 
 @login_required
-def organization_detail(request, pk):
+def organization_detail(request, pk, outreach_form=None, status=200):
     organization = get_object_for_user(
         request.user,
         Organization.objects.select_related("area_command", "sector"),
         perm="outreach.view_organization",
         pk=pk,
     )
-    return render(request, "outreach/organization_detail.html", {"organization": organization})
+    context = {
+        "organization": organization,
+        "partnerships": organization.partnerships.select_related("responsible_officer"),
+        "immigration_eligible": organization.kind in ImmigrationOutreach.ELIGIBLE_KINDS,
+    }
+    if context["immigration_eligible"]:
+        context["immigration_outreach"] = organization.immigration_outreach.select_related("officer")
+        context["outreach_form"] = outreach_form or ImmigrationOutreachForm()
+    return render(request, "outreach/organization_detail.html", context, status=status)
 
 
 @login_required
@@ -90,3 +99,24 @@ def organization_edit(request, pk):
             return redirect(organization)
         messages.error(request, _("Please correct the errors below."))
     return render(request, "outreach/organization_form.html", {"form": form, "organization": organization})
+
+
+@login_required
+@require_POST
+def immigration_outreach_add(request, pk):
+    """Record that the organization was reached on the department's immigration-status policy."""
+    organization = get_object_for_user(
+        request.user, Organization.objects.all(), perm="outreach.add_immigrationoutreach", pk=pk
+    )
+    if organization.kind not in ImmigrationOutreach.ELIGIBLE_KINDS:
+        raise Http404
+    form = ImmigrationOutreachForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The outreach was not recorded: see below."))
+        return organization_detail(request, pk, outreach_form=form, status=400)
+    outreach = form.save(commit=False)
+    outreach.organization = organization
+    outreach.officer = request.user
+    outreach.save()
+    messages.success(request, _("The outreach to %(name)s was recorded.") % {"name": organization.name})
+    return redirect(organization)

@@ -1,0 +1,116 @@
+"""Partnerships with community organizations and their daily information log."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.db.models import Max
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ..filters import PartnershipFilter
+from ..forms import PartnershipForm, PartnershipLogForm
+from ..lists import csv_response, paginate, wants_csv
+from ..models import Partnership
+from ..scope import get_object_for_user
+
+
+def _partnerships():
+    return Partnership.objects.select_related("organization__area_command", "responsible_officer")
+
+
+@login_required
+@permission_required("outreach.view_partnership", raise_exception=True)
+def partnership_list(request):
+    queryset = _partnerships().for_user(request.user).annotate(last_entry=Max("log_entries__logged_on"))
+    filterset = PartnershipFilter(request.GET, queryset=queryset, request=request)
+    partnerships = filterset.qs
+    if wants_csv(request):
+        return csv_response(
+            "partnerships",
+            [
+                _("Organization"),
+                _("Area command"),
+                _("Purpose"),
+                _("Responsible officer"),
+                _("Start date"),
+                _("End date"),
+                _("Status"),
+                _("Last log entry"),
+            ],
+            (
+                [
+                    p.organization.name,
+                    p.organization.area_command.name,
+                    p.purpose,
+                    p.responsible_officer,
+                    p.starts_on,
+                    p.ends_on or "",
+                    p.get_status_display(),
+                    p.last_entry or "",
+                ]
+                for p in partnerships
+            ),
+        )
+    return render(
+        request, "outreach/partnership_list.html", {"filter": filterset, "page": paginate(request, partnerships)}
+    )
+
+
+@login_required
+def partnership_detail(request, pk, log_form=None, status=200):
+    partnership = get_object_for_user(request.user, _partnerships(), perm="outreach.view_partnership", pk=pk)
+    entries = partnership.log_entries.select_related("officer")
+    context = {
+        "partnership": partnership,
+        "page": paginate(request, entries),
+        "log_form": log_form or PartnershipLogForm(),
+    }
+    return render(request, "outreach/partnership_detail.html", context, status=status)
+
+
+@login_required
+@permission_required("outreach.add_partnership", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def partnership_create(request):
+    form = PartnershipForm(
+        request.POST or None, request=request, initial={"organization": request.GET.get("organization")}
+    )
+    if request.method == "POST":
+        if form.is_valid():
+            partnership = form.save()
+            messages.success(
+                request, _("The partnership with %(name)s was recorded.") % {"name": partnership.organization.name}
+            )
+            return redirect(partnership)
+        messages.error(request, _("Please correct the errors below."))
+    return render(request, "outreach/partnership_form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def partnership_edit(request, pk):
+    partnership = get_object_for_user(request.user, _partnerships(), perm="outreach.change_partnership", pk=pk)
+    form = PartnershipForm(request.POST or None, instance=partnership, request=request)
+    if request.method == "POST":
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("The partnership was saved."))
+            return redirect(partnership)
+        messages.error(request, _("Please correct the errors below."))
+    return render(request, "outreach/partnership_form.html", {"form": form, "partnership": partnership})
+
+
+@login_required
+@require_POST
+def partnership_log_add(request, pk):
+    partnership = get_object_for_user(request.user, _partnerships(), perm="outreach.add_partnershiplogentry", pk=pk)
+    form = PartnershipLogForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The entry was not saved: see below."))
+        return partnership_detail(request, pk, log_form=form, status=400)
+    entry = form.save(commit=False)
+    entry.partnership = partnership
+    entry.officer = request.user
+    entry.save()
+    messages.success(request, _("The information was logged."))
+    return redirect(partnership)
