@@ -3,7 +3,22 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AreaCommand, Department, Organization, Sector, User
+from .models import (
+    AreaCommand,
+    BlockCaptain,
+    CalendarFeed,
+    Concern,
+    Department,
+    ImmigrationOutreach,
+    Organization,
+    Partnership,
+    PartnershipLogEntry,
+    Referral,
+    Sector,
+    User,
+    WatchGroup,
+    WatchMeeting,
+)
 
 admin.site.site_header = _("Community Outreach Manager")
 admin.site.site_title = _("Community Outreach Manager")
@@ -69,3 +84,79 @@ class OrganizationAdmin(SimpleHistoryAdmin):
     list_filter = ["kind", "area_command"]
     search_fields = ["name", "contact_name", "email", "address"]
     list_select_related = ["area_command", "sector__area_command"]
+
+
+@admin.register(Concern)
+class ConcernAdmin(SimpleHistoryAdmin):
+    list_display = ["received_on", "category", "area_command", "source", "is_potential_problem", "status"]
+    list_filter = ["source", "status", "is_potential_problem", "area_command", "category"]
+    search_fields = ["description"]
+    list_select_related = ["category", "area_command"]
+    raw_id_fields = ["presentation"]
+    date_hierarchy = "received_on"
+
+
+class BlockCaptainInline(admin.TabularInline):
+    model = BlockCaptain
+    extra = 0
+
+
+class WatchMeetingInline(admin.TabularInline):
+    model = WatchMeeting
+    extra = 0
+
+
+@admin.register(WatchGroup)
+class WatchGroupAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "reference", "kind", "status", "area_command", "liaison_officer"]
+    list_filter = ["status", "kind", "started_by", "area_command"]
+    search_fields = ["name", "reference", "boundaries", "requester_name"]
+    list_select_related = ["area_command", "liaison_officer"]
+    readonly_fields = ["reference", "code"]
+    inlines = [BlockCaptainInline, WatchMeetingInline]
+
+
+class PartnershipLogInline(admin.TabularInline):
+    model = PartnershipLogEntry
+    extra = 0
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(SimpleHistoryAdmin):
+    list_display = ["organization", "status", "responsible_officer", "starts_on", "ends_on"]
+    list_filter = ["status", "organization__area_command"]
+    search_fields = ["organization__name", "purpose"]
+    list_select_related = ["organization", "responsible_officer"]
+    inlines = [PartnershipLogInline]
+
+
+@admin.register(Referral)
+class ReferralAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "kind",
+        "agency",
+        "area_command",
+        "officer",
+        "referred_on",
+        "follow_up_due",
+        "follow_up_confirmed_on",
+    ]
+    list_filter = ["kind", "area_command"]
+    search_fields = ["agency", "summary", "location"]
+    list_select_related = ["area_command", "officer"]
+    date_hierarchy = "referred_on"
+
+
+@admin.register(ImmigrationOutreach)
+class ImmigrationOutreachAdmin(SimpleHistoryAdmin):
+    list_display = ["organization", "reached_on", "officer"]
+    list_filter = ["organization__kind"]
+    search_fields = ["organization__name"]
+    list_select_related = ["organization", "officer"]
+
+
+@admin.register(CalendarFeed)
+class CalendarFeedAdmin(admin.ModelAdmin):
+    list_display = ["user", "created_at"]
+    search_fields = ["user__username"]
+    readonly_fields = ["token"]

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import health
-from .views import core, organizations, partnerships, public, referrals, watch
+from .views import calendar, core, organizations, partnerships, public, referrals, watch
 
 urlpatterns = [
     path("", public.home, name="home"),
@@ -40,6 +40,11 @@ urlpatterns = [
     path("referrals/<int:pk>/", referrals.referral_detail, name="referral_detail"),
     path("referrals/<int:pk>/edit/", referrals.referral_edit, name="referral_edit"),
     path("referrals/<int:pk>/confirm/", referrals.referral_confirm, name="referral_confirm"),
+    # Calendar
+    path("calendar/", calendar.calendar_month, name="calendar"),
+    path("calendar/feed/", calendar.calendar_feed_reset, name="calendar_feed_reset"),
+    path("calendar/feed/<uuid:token>.ics", calendar.calendar_feed, name="calendar_feed"),
+    path("calendar/public.ics", calendar.public_calendar_feed, name="public_calendar_feed"),
     # Neighborhood watch
     path("watch/", watch.watch_list, name="watch_list"),
     path("watch/new/", watch.watch_create, name="watch_create"),

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import CrimeType, Program
+from .models import CrimeType, Presentation, PresentationAttachment, PresentationEvent, PresentationRequest, Program
 
 
 @admin.register(CrimeType)
@@ -18,3 +18,40 @@ class ProgramAdmin(SimpleHistoryAdmin):
     list_filter = ["category", "is_active", "crime_types"]
     search_fields = ["name", "description", "audience"]
     filter_horizontal = ["crime_types"]
+
+
+class PresentationEventInline(admin.TabularInline):
+    model = PresentationEvent
+    extra = 0
+    readonly_fields = ["action", "by", "at", "comment"]
+    can_delete = False
+
+
+class PresentationAttachmentInline(admin.TabularInline):
+    model = PresentationAttachment
+    extra = 0
+    readonly_fields = ["original_name", "content_type", "size", "uploaded_by", "uploaded_at"]
+    fields = readonly_fields
+    can_delete = False
+
+
+@admin.register(Presentation)
+class PresentationAdmin(SimpleHistoryAdmin):
+    list_display = ["starts_at", "program", "topic", "area_command", "status", "author", "participants"]
+    list_filter = ["status", "area_command", "is_public", "program__category"]
+    search_fields = ["topic", "program__name", "place"]
+    list_select_related = ["program", "area_command", "author"]
+    raw_id_fields = ["organization", "author", "reviewed_by"]
+    filter_horizontal = ["presenters", "command_staff"]
+    date_hierarchy = "starts_at"
+    inlines = [PresentationEventInline, PresentationAttachmentInline]
+
+
+@admin.register(PresentationRequest)
+class PresentationRequestAdmin(SimpleHistoryAdmin):
+    list_display = ["reference", "requester_name", "program", "topic", "preferred_date", "status", "created_at"]
+    list_filter = ["status", "language"]
+    search_fields = ["reference", "requester_name", "organization_name", "email"]
+    list_select_related = ["program"]
+    readonly_fields = ["reference", "code", "created_at"]
+    raw_id_fields = ["presentation"]

@@ -1,0 +1,144 @@
+"""The outreach calendar page and its ICS feeds, read back with a real ICS parser."""
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar
+
+from outreach.models import CalendarFeed, Department, WatchGroup, WatchMeeting
+from outreach.tests.factories import PresentationFactory, ProgramFactory
+from programs.models import Presentation
+
+
+def _parse(response):
+    calendar = Calendar.from_ical(response.content)
+    return {str(event["summary"]): event for event in calendar.walk("VEVENT")}
+
+
+def _events(area, other_area, people):
+    soon = timezone.now() + timedelta(days=3)
+    PresentationFactory(
+        area_command=area,
+        program=ProgramFactory(name="Bicycle Safety Day"),
+        starts_at=soon,
+        status=Presentation.Status.SCHEDULED,
+        is_public=True,
+        place="Lincoln Elementary",
+    )
+    PresentationFactory(
+        area_command=area,
+        program=ProgramFactory(name="Landlord Training"),
+        starts_at=soon,
+        status=Presentation.Status.SCHEDULED,
+        is_public=False,
+    )
+    PresentationFactory(
+        area_command=other_area,
+        program=ProgramFactory(name="River Cleanup"),
+        starts_at=soon,
+        status=Presentation.Status.SCHEDULED,
+        is_public=True,
+    )
+    PresentationFactory(
+        area_command=area,
+        program=ProgramFactory(name="Called Off"),
+        starts_at=soon,
+        status=Presentation.Status.CANCELLED,
+        is_public=True,
+    )
+    group = WatchGroup.objects.create(
+        name="Elm Street", area_command=area, boundaries="x", status=WatchGroup.Status.ACTIVE
+    )
+    WatchMeeting.objects.create(group=group, held_on=soon, place="Elm Street Church")
+
+
+def test_month_page_lists_the_areas_events(client, people, area, other_area):
+    _events(area, other_area, people)
+    client.force_login(people.officer)
+
+    month = timezone.localtime(timezone.now() + timedelta(days=3)).strftime("%Y-%m")
+
+    response = client.get(reverse("calendar"), {"month": month})
+
+    titles = [event.title for _day, events in response.context["days"] for event in events]
+    assert sorted(titles) == ["Bicycle Safety Day", "Landlord Training", "Watch meeting: Elm Street"]
+
+
+def test_month_page_survives_a_malformed_month(client, people):
+    client.force_login(people.officer)
+
+    for value in ("2026-13", "abc", "2026", "99999-01"):
+        assert client.get(reverse("calendar"), {"month": value}).status_code == 200
+
+
+def test_staff_feed_is_scoped_to_the_area_and_parses(client, people, area, other_area):
+    _events(area, other_area, people)
+    client.force_login(people.sergeant)
+    client.post(reverse("calendar_feed_reset"))
+    feed = CalendarFeed.objects.get(user=people.sergeant)
+    client.logout()  # calendar apps have no session
+
+    response = client.get(feed.get_absolute_url())
+
+    assert response["Content-Type"].startswith("text/calendar")
+    events = _parse(response)
+    assert set(events) == {"Bicycle Safety Day", "Landlord Training", "Watch meeting: Elm Street"}
+    assert str(events["Bicycle Safety Day"]["location"]) == "Lincoln Elementary"
+    assert events["Bicycle Safety Day"].decoded("dtstart") > timezone.now()
+
+
+def test_replacing_the_feed_address_cuts_off_the_old_one(client, people):
+    client.force_login(people.officer)
+    client.post(reverse("calendar_feed_reset"))
+    old = CalendarFeed.objects.get(user=people.officer).get_absolute_url()
+
+    client.post(reverse("calendar_feed_reset"))
+
+    assert client.get(old).status_code == 404
+    assert client.get(CalendarFeed.objects.get(user=people.officer).get_absolute_url()).status_code == 200
+
+
+def test_an_inactive_users_feed_stops(client, people):
+    feed = CalendarFeed.objects.create(user=people.officer)
+    people.officer.is_active = False
+    people.officer.save()
+
+    assert client.get(feed.get_absolute_url()).status_code == 404
+
+
+def test_public_feed_has_public_events_only_and_nothing_personal(client, people, area, other_area):
+    _events(area, other_area, people)
+
+    response = client.get(reverse("public_calendar_feed"))
+
+    events = _parse(response)
+    assert set(events) == {"Bicycle Safety Day", "River Cleanup"}
+    assert b"Tester" not in response.content and b"@example.org" not in response.content
+    assert all("url" not in event for event in events.values())
+
+
+def test_public_feed_uses_spanish_program_names_for_spanish_readers(client, people, area, other_area):
+    program = ProgramFactory(name="Seat Belt Check", name_es="Revisión de cinturones")
+    PresentationFactory(
+        area_command=area,
+        program=program,
+        starts_at=timezone.now() + timedelta(days=2),
+        status=Presentation.Status.SCHEDULED,
+        is_public=True,
+    )
+
+    response = client.get(reverse("public_calendar_feed"), headers={"accept-language": "es"})
+
+    assert "Revisión de cinturones" in _parse(response)
+
+
+def test_feed_query_count_is_pinned(client, people, area, other_area, django_assert_num_queries):
+    for _index in range(10):
+        _events(area, other_area, people)
+    feed = CalendarFeed.objects.create(user=people.sergeant)
+    Department.load()
+
+    # department, feed and user, permissions (2), presentations, their command staff, watch meetings
+    with django_assert_num_queries(7):
+        client.get(feed.get_absolute_url())

@@ -1,0 +1,93 @@
+"""The outreach calendar page and its ICS feeds (a secret one per staff member, a public one)."""
+
+from datetime import date, datetime, time, timedelta
+from itertools import groupby
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_POST
+
+from .. import calendar
+from ..models import AreaCommand, CalendarFeed
+
+
+def _month_from(request):
+    """The month asked for in ?month=YYYY-MM, or this month; a malformed value falls back quietly."""
+    today = timezone.localdate()
+    try:
+        year, month = (int(part) for part in request.GET.get("month", "").split("-"))
+        return date(year, month, 1)
+    except (TypeError, ValueError):
+        return today.replace(day=1)
+
+
+def _next_month(first):
+    return (first + timedelta(days=32)).replace(day=1)
+
+
+@login_required
+def calendar_month(request):
+    first = _month_from(request)
+    following = _next_month(first)
+    zone = timezone.get_current_timezone()
+    start = timezone.make_aware(datetime.combine(first, time.min), zone)
+    end = timezone.make_aware(datetime.combine(following, time.min), zone)
+    areas = AreaCommand.objects.active().for_user(request.user)
+    area = areas.filter(code=request.GET.get("area")).first() if request.GET.get("area") else None
+    events = calendar.staff_events(request.user, start, end, area=area)
+    days = [(day, list(items)) for day, items in groupby(events, key=lambda e: timezone.localtime(e.starts_at).date())]
+    context = {
+        "month": first,
+        "previous": (first - timedelta(days=1)).replace(day=1),
+        "next": following,
+        "days": days,
+        "areas": areas if request.user.sees_all_areas else None,
+        "area": area,
+        "feed": CalendarFeed.objects.filter(user=request.user).first(),
+        "today": timezone.localdate(),
+    }
+    return render(request, "outreach/calendar.html", context)
+
+
+@login_required
+@require_POST
+def calendar_feed_reset(request):
+    """Create the staff member's secret feed address, or replace it (the old one stops working)."""
+    feed, created = CalendarFeed.objects.get_or_create(user=request.user)
+    if not created:
+        feed.delete()
+        feed = CalendarFeed.objects.create(user=request.user)
+        messages.success(request, _("Your calendar feed has a new address; the old one no longer works."))
+    else:
+        messages.success(request, _("Your calendar feed is ready: add its address to your calendar app."))
+    return redirect("calendar")
+
+
+def _ics_response(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@cache_control(private=True, max_age=300)
+def calendar_feed(request, token):
+    """A staff member's feed, fetched by calendar apps without a session: the secret token is the key."""
+    feed = get_object_or_404(CalendarFeed.objects.select_related("user__area_command"), token=token)
+    user = feed.user
+    if not user.is_active:
+        raise Http404
+    start, end = calendar.feed_window()
+    name = _("Outreach · %(scope)s") % {"scope": _("all area commands") if user.sees_all_areas else user.area_command}
+    return _ics_response(calendar.to_ics(calendar.staff_events(user, start, end), name), "outreach.ics")
+
+
+@cache_control(public=True, max_age=900)
+def public_calendar_feed(request):
+    start, end = calendar.feed_window()
+    name = _("%(department)s community events") % {"department": request.department.name}
+    return _ics_response(calendar.to_ics(calendar.public_events(start, end), name), "community-events.ics")
