@@ -1,8 +1,13 @@
+from datetime import timedelta
+
 import pytest
 from django.core.management import CommandError, call_command
+from django.db.models import Max, Min
 from django.urls import reverse
+from django.utils import timezone
 
-from outreach.models import AreaCommand, Organization, User
+from outreach.models import AreaCommand, Concern, Organization, Partnership, Referral, User, WatchGroup
+from programs.models import Presentation, PresentationRequest
 
 
 @pytest.fixture(autouse=True)
@@ -48,3 +53,18 @@ def test_demo_data_is_refused_outside_development(db, settings):
     with pytest.raises(CommandError, match="DJANGO_DEBUG"):
         call_command("seed_demo")
     assert not User.objects.exists()
+
+
+def test_demo_records_span_a_year_back_and_two_months_ahead(db):
+    call_command("seed_demo")
+
+    today = timezone.localdate()
+    dates = Presentation.objects.aggregate(first=Min("starts_at"), last=Max("starts_at"))
+    assert timezone.localdate(dates["first"]) <= today - timedelta(days=330)
+    assert timezone.localdate(dates["last"]) >= today + timedelta(days=50)
+    statuses = set(Presentation.objects.values_list("status", flat=True))
+    assert {"scheduled", "submitted", "approved"} <= statuses
+    assert Concern.objects.exists()
+    assert WatchGroup.objects.filter(status=WatchGroup.Status.REQUESTED, area_command__isnull=True).exists()
+    assert Partnership.objects.exists() and Referral.objects.overdue(today).exists()
+    assert PresentationRequest.objects.pending().exists()

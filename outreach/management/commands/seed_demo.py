@@ -12,10 +12,25 @@ from datetime import datetime, time, timedelta
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from outreach.models import AreaCommand, Concern, Department, Organization, Sector, User
-from programs.models import CrimeType, Presentation, PresentationEvent, Program
+from outreach.models import (
+    AreaCommand,
+    BlockCaptain,
+    Concern,
+    Department,
+    ImmigrationOutreach,
+    Organization,
+    Partnership,
+    PartnershipLogEntry,
+    Referral,
+    Sector,
+    User,
+    WatchGroup,
+    WatchMeeting,
+)
+from programs.models import CrimeType, Presentation, PresentationEvent, PresentationRequest, Program
 
 DEMO_PASSWORD = "outreach-demo-2026"
 
@@ -137,6 +152,7 @@ class Command(BaseCommand):
             created_users = self._users(areas)
             organization_count = self._organizations(areas, sectors)
             presentation_count = self._presentations(areas)
+            self._field_work(areas)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {len(areas)} area commands, {User.objects.count()} users, "
@@ -151,6 +167,12 @@ class Command(BaseCommand):
 
     def _reset(self):
         area_codes = [code for code, *_rest in AREAS]
+        WatchGroup.objects.filter(Q(area_command__code__in=area_codes) | Q(area_command__isnull=True)).delete()
+        Referral.objects.filter(area_command__code__in=area_codes).delete()
+        PartnershipLogEntry.objects.filter(partnership__organization__area_command__code__in=area_codes).delete()
+        Partnership.objects.filter(organization__area_command__code__in=area_codes).delete()
+        ImmigrationOutreach.objects.filter(organization__area_command__code__in=area_codes).delete()
+        PresentationRequest.objects.all().delete()
         Concern.objects.filter(area_command__code__in=area_codes).delete()
         Presentation.objects.filter(area_command__code__in=area_codes).delete()
         Organization.objects.filter(area_command__code__in=area_codes).delete()
@@ -326,3 +348,120 @@ class Command(BaseCommand):
             )
             for step in steps
         )
+
+    def _field_work(self, areas):
+        """Watch groups, partnerships, referrals, public requests and immigration-policy outreach."""
+        if WatchGroup.objects.filter(area_command__in=areas.values()).exists():
+            return
+        rng = random.Random(99)
+        now = timezone.now()
+        today = timezone.localdate()
+        for area in areas.values():
+            officers = list(area.members.filter(role=User.Role.OFFICER).order_by("username"))
+            sergeant = area.members.get(role=User.Role.SERGEANT)
+            sectors = list(area.sectors.order_by("code"))
+            for index, (status, months_since_meeting) in enumerate(
+                [(WatchGroup.Status.ACTIVE, 1), (WatchGroup.Status.ACTIVE, 8), (WatchGroup.Status.ORGANIZING, None)]
+            ):
+                sector = sectors[index % len(sectors)]
+                group = WatchGroup.objects.create(
+                    name=f"{sector.name} {'Business' if index == 2 else 'Block'} Watch",
+                    kind=WatchGroup.Kind.BUSINESS if index == 2 else WatchGroup.Kind.RESIDENTIAL,
+                    area_command=area,
+                    sector=sector,
+                    boundaries=f"{sector.name}: {100 * (index + 1)} to {100 * (index + 4)} blocks",
+                    status=status,
+                    liaison_officer=officers[index % len(officers)],
+                    households=rng.randint(8, 60),
+                )
+                BlockCaptain.objects.create(
+                    group=group,
+                    name=f"Captain of {group.name}",
+                    phone="(555) 010-7700",
+                    block=f"{100 * (index + 1)} block",
+                )
+                if months_since_meeting:
+                    for meeting in range(3):
+                        WatchMeeting.objects.create(
+                            group=group,
+                            held_on=now - timedelta(days=30 * months_since_meeting + 60 * meeting),
+                            place=f"{sector.name} community room",
+                            attendance=rng.randint(6, 30),
+                            officer_present=group.liaison_officer,
+                        )
+            for organization in area.organizations.order_by("name")[:2]:
+                partnership = Partnership.objects.create(
+                    organization=organization,
+                    purpose=f"Work with {organization.name} on thefts and quality-of-life problems nearby.",
+                    responsible_officer=rng.choice(officers),
+                    starts_on=today - timedelta(days=rng.randint(60, 300)),
+                )
+                for days_ago in sorted(rng.sample(range(1, 60), 5)):
+                    PartnershipLogEntry.objects.create(
+                        partnership=partnership,
+                        logged_on=today - timedelta(days=days_ago),
+                        officer=partnership.responsible_officer,
+                        information=rng.choice(
+                            [
+                                "Manager reported two shoplifting incidents this week.",
+                                "Members asked for more patrols near the bus stop after dark.",
+                                "Shared the new lighting plan for the parking lot.",
+                                "Graffiti cleaned up; no new incidents since.",
+                            ]
+                        ),
+                        follow_up_needed=rng.random() < 0.3,
+                    )
+            for kind, agency, due_in, confirmed in [
+                (Referral.Kind.CODE_VIOLATION, "City code enforcement", -6, False),
+                (Referral.Kind.DRUG_HOUSE, "Narcotics unit", 5, False),
+                (Referral.Kind.ELDER_ABUSE, "Adult protective services", -20, True),
+                (Referral.Kind.MENTAL_HEALTH, "Crisis outreach team", 10, False),
+            ]:
+                officer = rng.choice(officers)
+                Referral.objects.create(
+                    kind=kind,
+                    agency=agency,
+                    summary="Details shared with the agency by phone and e-mail.",
+                    area_command=area,
+                    officer=officer,
+                    referred_on=today - timedelta(days=30),
+                    follow_up_due=today + timedelta(days=due_in),
+                    follow_up_confirmed_on=today - timedelta(days=10) if confirmed else None,
+                    confirmed_by=sergeant if confirmed else None,
+                    outcome="The agency opened a case and visited." if confirmed else "",
+                )
+        reached = Organization.objects.filter(kind=Organization.Kind.FAMILY_VIOLENCE, area_command__code="north")
+        for organization in reached:
+            ImmigrationOutreach.objects.create(
+                organization=organization,
+                reached_on=today - timedelta(days=40),
+                officer=organization.area_command.members.filter(role=User.Role.OFFICER).first(),
+                notes="Brochures in English and Spanish left with the intake staff.",
+            )
+        WatchGroup.objects.create(
+            name="Maple Court Watch",
+            boundaries="Maple Court, the whole cul-de-sac",
+            status=WatchGroup.Status.REQUESTED,
+            started_by=WatchGroup.StartedBy.CITIZENS,
+            requester_name="Paul Garcia",
+            requester_email="paul.garcia@example.org",
+            requester_phone="(555) 010-3344",
+            households=14,
+        )
+        stranger_danger = Program.objects.filter(name="Stranger Danger").first()
+        for name, organization, topic, days_ahead, language in [
+            ("Ann Cho", "Lincoln Elementary PTA", "", 21, "en"),
+            ("Rosa Jiménez", "Centro Comunitario Latino", "Prevención de fraudes", 30, "es"),
+            ("Bill Hart", "Industrial Park Owners Council", "After-hours burglary", 18, "en"),
+        ]:
+            PresentationRequest.objects.create(
+                requester_name=name,
+                organization_name=organization,
+                email=f"{name.split()[0].lower()}@example.org",
+                program=None if topic else stranger_danger,
+                topic=topic,
+                preferred_date=today + timedelta(days=days_ahead),
+                audience_size=rng.randint(15, 60),
+                address=f"{rng.randint(10, 900)} Main Street, Fairview",
+                language=language,
+            )
