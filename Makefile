@@ -10,7 +10,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
 	command -v $$p; break; fi; done)
 
-.PHONY: help run test lint check-deploy pytest bench install chromium clean messages
+.PHONY: help run test lint check-deploy pytest bench install chromium clean messages collect-messages
 
 help:
 	@echo "make run    start the app with demo data (web, Celery worker, beat) on http://localhost:8000/"
@@ -49,7 +49,18 @@ check-deploy: $(STAMP)
 	DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))') \
 	$(PY) manage.py check --deploy --fail-level WARNING
 
-pytest: $(STAMP) chromium
+# Collect the user-visible strings again so the translation test sees any that are new (needs gettext).
+collect-messages: $(STAMP)
+	@command -v xgettext >/dev/null 2>&1 || { \
+		echo "Installing Debian's gettext to collect translatable strings"; \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gettext >/dev/null; }
+	@DJANGO_DEBUG=true $(PY) manage.py makemessages -l es --ignore=.venv --ignore=staticfiles --ignore='*/migrations/*' >/dev/null
+	@# Only the creation date changed: keep the committed file as it was.
+	@if git diff --numstat -- locale/es/LC_MESSAGES/django.po 2>/dev/null | grep -q '^1[[:space:]]1[[:space:]]'; then \
+		git checkout -- locale/es/LC_MESSAGES/django.po; fi
+
+pytest: $(STAMP) chromium collect-messages
 	$(PY) scripts/devstack.py pytest $(PYTEST_ARGS)
 
 test: lint check-deploy pytest

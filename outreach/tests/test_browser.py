@@ -68,3 +68,17 @@ def test_each_role_logs_in_and_sees_its_dashboard(page, live_server, cast, role)
     page.reload()
     assert page.get_by_role("button", name="Show navigation").is_visible()
     screenshot(page, f"dashboard-{role}-phone")
+
+
+@pytest.mark.parametrize("locale", ["en-US", "es-ES"])
+@pytest.mark.parametrize("path", ["/", "/request/watch/", "/request/presentation/"])
+def test_public_pages_work_on_a_phone_in_both_languages(browser, live_server, path, locale):
+    page = browser.new_context(viewport=PHONE, locale=locale).new_page()
+
+    response = page.goto(f"{live_server.url}{path}")
+
+    assert response.status == 200
+    assert page.locator("html").get_attribute("lang") == locale[:2]
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert_no_axe_violations(page)
+    screenshot(page, f"public{path.replace('/', '-').rstrip('-') or '-home'}-{locale[:2]}-phone")
