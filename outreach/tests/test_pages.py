@@ -71,7 +71,7 @@ def test_empty_dashboard_says_what_to_do(client, people):
     assert reverse("organization_create").encode() in response.content
 
 
-@pytest.mark.parametrize("role,queries", [("officer", 12), ("chief", 12)])
+@pytest.mark.parametrize("role,queries", [("officer", 13), ("chief", 14)])
 def test_dashboard_query_count_is_pinned(client, people, area, role, queries, django_assert_num_queries):
     Department.load()
     OrganizationFactory.create_batch(10, area_command=area)
