@@ -95,13 +95,13 @@ def test_citizen_asks_in_spanish_and_staff_accept(browser, live_server, people, 
     citizen.get_by_label("Correo electrónico").fill("rosa@example.org")
     citizen.get_by_label("Programa").select_option(label="Cuidado con los desconocidos")
     citizen.get_by_label("Fecha preferida").fill((timezone.localdate() + timedelta(days=14)).isoformat())
-    citizen.get_by_label("Público esperado").fill("0")
+    citizen.get_by_label("Público previsto").fill("0")
     citizen.get_by_label("Dirección del evento").fill("12 River Road")
     citizen.get_by_role("button", name="Enviar la solicitud").click()
     # A mistake is explained next to the field and nothing typed is lost.
     assert citizen.get_by_label("Su nombre").input_value() == "Rosa Jiménez"
     screenshot(citizen, "public-request-error-phone-es")
-    citizen.get_by_label("Público esperado").fill("30")
+    citizen.get_by_label("Público previsto").fill("30")
     citizen.get_by_role("button", name="Enviar la solicitud").click()
     reference = citizen.get_by_test_id("reference").inner_text()
     assert_no_axe_violations(citizen)
