@@ -142,3 +142,13 @@ def test_feed_query_count_is_pinned(client, people, area, other_area, django_ass
     # department, feed and user, permissions (2), presentations, their command staff, watch meetings
     with django_assert_num_queries(7):
         client.get(feed.get_absolute_url())
+
+
+def test_month_page_query_count_is_pinned(client, people, area, other_area, django_assert_num_queries):
+    Department.load()
+    for _index in range(5):
+        _events(area, other_area, people)
+    client.force_login(people.officer)
+
+    with django_assert_num_queries(9):
+        client.get(reverse("calendar"))

@@ -291,3 +291,15 @@ def test_no_form_asks_for_immigration_status():
         for field in model._meta.get_fields():
             assert "immigration_status" not in field.name
             assert "citizenship" not in field.name
+
+
+def test_outreach_to_another_areas_center_is_not_found(client, people, other_area):
+    center = OrganizationFactory(kind=Organization.Kind.FAMILY_VIOLENCE, area_command=other_area)
+    client.force_login(people.officer)
+
+    response = client.post(
+        reverse("immigration_outreach_add", args=[center.pk]), {"reached_on": timezone.localdate().isoformat()}
+    )
+
+    assert response.status_code == 404
+    assert not ImmigrationOutreach.objects.exists()

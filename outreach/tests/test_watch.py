@@ -206,3 +206,23 @@ def test_watch_list_exports_csv(client, people, area, other_area):
 
     content = b"".join(response.streaming_content).decode("utf-8-sig")
     assert "Ours" in content and "Theirs" not in content
+
+
+def test_coverage_lists_area_commands_without_an_active_group(client, people, area, other_area):
+    _group(area)
+    client.force_login(people.chief)
+
+    response = client.get(reverse("watch_coverage"))
+
+    assert list(response.context["uncovered_areas"]) == [other_area]
+
+
+def test_coverage_query_count_is_pinned(client, people, area, django_assert_num_queries):
+    Department.load()
+    for index in range(6):
+        group = _group(area, name=f"Group {index}", sector=SectorFactory(area_command=area))
+        WatchMeeting.objects.create(group=group, held_on=timezone.now() - timedelta(days=300))
+    client.force_login(people.sergeant)
+
+    with django_assert_num_queries(8):
+        client.get(reverse("watch_coverage"))

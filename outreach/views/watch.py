@@ -13,7 +13,7 @@ from .. import services
 from ..filters import WatchGroupFilter
 from ..forms import CaptainForm, MeetingForm, WatchGroupForm, WatchStatusForm
 from ..lists import csv_response, paginate, wants_csv
-from ..models import Sector, WatchGroup
+from ..models import AreaCommand, Sector, WatchGroup
 from ..scope import get_object_for_user
 
 LAPSING_MONTHS = 6
@@ -178,9 +178,15 @@ def watch_coverage(request):
         .filter(covered=False)
         .select_related("area_command")
     )
+    uncovered_areas = (
+        AreaCommand.objects.active()
+        .for_user(request.user)
+        .annotate(covered=Exists(WatchGroup.objects.active().filter(area_command=OuterRef("pk"))))
+        .filter(covered=False)
+    )
     lapsing = _groups().for_user(request.user).lapsing(today, months=LAPSING_MONTHS).order_by("last_meeting", "name")
     return render(
         request,
         "outreach/watch_coverage.html",
-        {"uncovered": uncovered, "lapsing": lapsing, "months": LAPSING_MONTHS},
+        {"uncovered": uncovered, "uncovered_areas": uncovered_areas, "lapsing": lapsing, "months": LAPSING_MONTHS},
     )

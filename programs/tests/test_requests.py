@@ -209,3 +209,14 @@ def test_request_queue_lists_pending_first_with_pinned_queries(client, people, d
         response = client.get(reverse("programs:request_list"))
 
     assert len(response.context["page"].object_list) == 5
+
+
+def test_request_queue_exports_csv_without_contact_details(client, people):
+    _pending()
+    client.force_login(people.records)
+
+    response = client.get(reverse("programs:request_list"), {"format": "csv"})
+
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "Internet safety" in content
+    assert "ann@example.org" not in content

@@ -5,10 +5,11 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from outreach.lists import paginate
+from outreach.lists import csv_response, paginate, wants_csv
 from outreach.scope import get_object_for_user
 
 from .. import services
@@ -31,6 +32,33 @@ def request_list(request):
         When(status=PresentationRequest.Status.PENDING, then=Value(0)), default=Value(1), output_field=IntegerField()
     )
     requests = requests.annotate(pending_first=pending_first).order_by("pending_first", "created_at")
+    if wants_csv(request):
+        return csv_response(
+            "presentation-requests",
+            [
+                _("Reference"),
+                _("Received"),
+                _("Requested"),
+                _("Organization or group"),
+                _("Preferred date"),
+                _("Expected audience"),
+                _("Status"),
+                _("Area command"),
+            ],
+            (
+                [
+                    r.reference,
+                    timezone.localtime(r.created_at).strftime("%Y-%m-%d"),
+                    r.subject,
+                    r.organization_name,
+                    r.preferred_date,
+                    r.audience_size,
+                    r.get_status_display(),
+                    r.area_command.name if r.area_command else "",
+                ]
+                for r in requests
+            ),
+        )
     return render(
         request,
         "programs/request_list.html",
