@@ -1,5 +1,7 @@
 """/healthz: is the database answering, is Redis, is a Celery worker listening."""
 
+import time
+
 import redis
 from django.conf import settings
 from django.db import DatabaseError, connection
@@ -47,11 +49,23 @@ def _celery(redis_ok):
     return True, f"ok: {len(replies)} worker(s)"
 
 
+# The broker checks wait up to a second each: answer repeated probes from a short per-process memory.
+BROKER_CHECK_SECONDS = 15
+_broker_checked = {"at": 0.0, "result": None}
+
+
+def _broker():
+    now = time.monotonic()
+    if _broker_checked["result"] is None or now - _broker_checked["at"] > BROKER_CHECK_SECONDS:
+        redis_ok, redis_status = _redis()
+        _broker_checked.update(at=now, result=(redis_ok, redis_status, *_celery(redis_ok)))
+    return _broker_checked["result"]
+
+
 @never_cache
 def healthz(request):
     database_ok, database = _database()
-    redis_ok, redis_status = _redis()
-    celery_ok, celery_status = _celery(redis_ok)
+    redis_ok, redis_status, celery_ok, celery_status = _broker()
     degraded = redis_ok is False or celery_ok is False
     body = {
         "status": "error" if not database_ok else ("degraded" if degraded else "ok"),

@@ -4,7 +4,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.urls import reverse
+
+from outreach import health
+
+
+@pytest.fixture(autouse=True)
+def _fresh_broker_check():
+    health._broker_checked.update(at=0.0, result=None)
+
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
