@@ -35,7 +35,8 @@ class Event:
 def _presentation_title(presentation, public):
     if presentation.program_id:
         return presentation.program.public_name if public else presentation.title
-    return presentation.topic
+    # An ad-hoc topic may be a citizen's own words: the public sees a neutral title.
+    return _("Community presentation") if public else presentation.topic
 
 
 def staff_events(user, start, end, area=None):

@@ -114,7 +114,11 @@ class WatchGroupForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         user = request.user
         self.fields["area_command"].queryset = AreaCommand.objects.active().for_user(user)
-        self.fields["area_command"].required = self.instance.status != WatchGroup.Status.REQUESTED
+        # Once placed in an area command a group stays in one: clearing it would return the
+        # requester's details to every area's intake queue.
+        self.fields["area_command"].required = (
+            self.instance.status != WatchGroup.Status.REQUESTED or self.instance.area_command_id is not None
+        )
         self.fields["sector"].queryset = Sector.objects.for_user(user).select_related("area_command")
         self.fields["liaison_officer"].queryset = User.objects.active().for_user(user).filter(role__in=User.AREA_ROLES)
         if not self.instance.pk and user.area_command_id:

@@ -16,6 +16,7 @@ from timezone_field import TimeZoneField
 
 from . import roles
 from .scope import AreaScopedQuerySet, sees_all_areas
+from .validators import within_five_years
 
 LOGO_MAX_BYTES = 1024 * 1024
 
@@ -344,7 +345,9 @@ class Concern(models.Model):
         MONITORING = "monitoring", _("Monitoring")
         CLOSED = "closed", _("Closed")
 
-    received_on = models.DateField(_("received on"), help_text=_("The date the department learned of it."))
+    received_on = models.DateField(
+        _("received on"), help_text=_("The date the department learned of it."), validators=[within_five_years]
+    )
     source = models.CharField(_("source"), max_length=20, choices=Source)
     category = models.ForeignKey(
         "programs.CrimeType", on_delete=models.PROTECT, related_name="concerns", verbose_name=_("category")
@@ -543,7 +546,7 @@ class BlockCaptain(models.Model):
 
 class WatchMeeting(models.Model):
     group = models.ForeignKey(WatchGroup, on_delete=models.CASCADE, related_name="meetings")
-    held_on = models.DateTimeField(_("date and time"))
+    held_on = models.DateTimeField(_("date and time"), validators=[within_five_years])
     place = models.CharField(_("place"), max_length=200, blank=True)
     attendance = models.PositiveIntegerField(_("attendance"), null=True, blank=True)
     officer_present = models.ForeignKey(
@@ -588,8 +591,8 @@ class Partnership(models.Model):
     responsible_officer = models.ForeignKey(
         User, on_delete=models.PROTECT, related_name="partnerships", verbose_name=_("responsible officer")
     )
-    starts_on = models.DateField(_("start date"))
-    ends_on = models.DateField(_("end date"), null=True, blank=True)
+    starts_on = models.DateField(_("start date"), validators=[within_five_years])
+    ends_on = models.DateField(_("end date"), null=True, blank=True, validators=[within_five_years])
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.ACTIVE)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -619,7 +622,7 @@ class PartnershipLogEntry(models.Model):
     """Information received through a partnership, recorded the day it comes in."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="log_entries")
-    logged_on = models.DateField(_("date"), default=timezone.localdate)
+    logged_on = models.DateField(_("date"), default=timezone.localdate, validators=[within_five_years])
     officer = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", verbose_name=_("officer"))
     information = models.TextField(_("what was learned"))
     follow_up_needed = models.BooleanField(_("follow-up needed"), default=False)
@@ -666,9 +669,11 @@ class Referral(models.Model):
         AreaCommand, on_delete=models.PROTECT, related_name="referrals", verbose_name=_("area command")
     )
     officer = models.ForeignKey(User, on_delete=models.PROTECT, related_name="referrals", verbose_name=_("officer"))
-    referred_on = models.DateField(_("referred on"), default=timezone.localdate)
-    follow_up_due = models.DateField(_("follow-up due"))
-    follow_up_confirmed_on = models.DateField(_("follow-up confirmed on"), null=True, blank=True)
+    referred_on = models.DateField(_("referred on"), default=timezone.localdate, validators=[within_five_years])
+    follow_up_due = models.DateField(_("follow-up due"), validators=[within_five_years])
+    follow_up_confirmed_on = models.DateField(
+        _("follow-up confirmed on"), null=True, blank=True, validators=[within_five_years]
+    )
     confirmed_by = models.ForeignKey(
         User, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("confirmed by")
     )
@@ -719,7 +724,7 @@ class ImmigrationOutreach(models.Model):
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="immigration_outreach", verbose_name=_("organization")
     )
-    reached_on = models.DateField(_("reached on"), default=timezone.localdate)
+    reached_on = models.DateField(_("reached on"), default=timezone.localdate, validators=[within_five_years])
     officer = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", verbose_name=_("officer"))
     notes = models.TextField(_("notes"), blank=True)
 

@@ -1,11 +1,15 @@
 """E-mails sent after a change commits: rendered from templates, sent by a Celery task."""
 
+import logging
+
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from .tasks import send_notification
+
+logger = logging.getLogger(__name__)
 
 
 def absolute_url(path):

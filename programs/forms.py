@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from outreach.models import AreaCommand, Concern, Organization, Sector, User
 from outreach.public import HoneypotFormMixin
+from outreach.validators import within_five_years
 
 from .models import ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, CrimeType, Presentation, PresentationRequest, Program
 
@@ -73,6 +74,17 @@ class PresentationForm(forms.ModelForm):
             if user.area_command_id:
                 self.fields["area_command"].initial = user.area_command_id
 
+    def clean(self):
+        cleaned = super().clean()
+        area = cleaned.get("area_command")
+        strangers = [p for p in cleaned.get("presenters") or [] if area and p.area_command_id != area.pk]
+        if strangers:
+            self.add_error(
+                "presenters",
+                _("%(names)s belong to another area command.") % {"names": ", ".join(str(p) for p in strangers)},
+            )
+        return cleaned
+
     def clean_participants(self):
         participants = self.cleaned_data.get("participants")
         if participants is not None and participants > 100000:
@@ -83,8 +95,12 @@ class PresentationForm(forms.ModelForm):
 class BaseConcernFormSet(forms.BaseInlineFormSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # One query for the categories of every row, not one per row.
+        categories = CrimeType.objects.filter(is_active=True)
+        choices = [("", "---------"), *((category.pk, str(category)) for category in categories)]
         for form in self.forms:
-            form.fields["category"].queryset = CrimeType.objects.filter(is_active=True)
+            form.fields["category"].queryset = categories
+            form.fields["category"].choices = choices
 
 
 ConcernFormSet = forms.inlineformset_factory(
@@ -187,6 +203,7 @@ class PresentationRequestForm(HoneypotFormMixin, forms.ModelForm):
 class RequestAcceptForm(forms.Form):
     starts_at = forms.DateTimeField(
         label=_("Date and time"),
+        validators=[within_five_years],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     area_command = forms.ModelChoiceField(queryset=AreaCommand.objects.none(), label=_("Area command"))
@@ -209,6 +226,12 @@ class RequestAcceptForm(forms.Form):
         area, sector = cleaned.get("area_command"), cleaned.get("sector")
         if area and sector and sector.area_command_id != area.pk:
             self.add_error("sector", _("This sector belongs to another area command."))
+        strangers = [p for p in cleaned.get("presenters") or [] if area and p.area_command_id != area.pk]
+        if strangers:
+            self.add_error(
+                "presenters",
+                _("%(names)s belong to another area command.") % {"names": ", ".join(str(p) for p in strangers)},
+            )
         starts_at = cleaned.get("starts_at")
         if starts_at and starts_at <= timezone.now():
             self.add_error("starts_at", _("Choose a date and time in the future."))

@@ -4,7 +4,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from outreach.models import new_reference
 from outreach.scope import AreaScopedQuerySet
+from outreach.validators import within_five_years
 
 
 class CrimeType(models.Model):
@@ -147,6 +148,13 @@ class PresentationQuerySet(AreaScopedQuerySet):
     def awaiting_review(self):
         return self.filter(status=Presentation.Status.SUBMITTED)
 
+    def not_involving(self, user):
+        """Reports the user neither wrote, presented nor moved forward (those they may review)."""
+        moved_forward = PresentationEvent.objects.filter(
+            presentation=OuterRef("pk"), by=user, action__in=PresentationEvent.AUTHOR_ACTIONS
+        )
+        return self.exclude(author=user).exclude(presenters=user).exclude(Exists(moved_forward))
+
     def upcoming(self):
         return self.filter(status=Presentation.Status.SCHEDULED, starts_at__gte=timezone.now())
 
@@ -178,7 +186,7 @@ class Presentation(models.Model):
     topic = models.CharField(
         _("topic"), max_length=200, blank=True, help_text=_("For an ad-hoc topic, or to say what the program covered.")
     )
-    starts_at = models.DateTimeField(_("date and time"))
+    starts_at = models.DateTimeField(_("date and time"), validators=[within_five_years])
     duration_minutes = models.PositiveSmallIntegerField(_("length (minutes)"), default=60)
     place = models.CharField(_("place"), max_length=250)
     area_command = models.ForeignKey(
@@ -320,6 +328,9 @@ class PresentationEvent(models.Model):
         APPROVED = "approved", _("Approved")
         CANCELLED = "cancelled", _("Cancelled")
 
+    # What the author does: whoever did one of these may not review the report.
+    AUTHOR_ACTIONS = (Action.SCHEDULED, Action.REPORT_STARTED, Action.SUBMITTED, Action.RESUBMITTED)
+
     presentation = models.ForeignKey(Presentation, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(_("action"), max_length=20, choices=Action)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by"))
@@ -365,7 +376,9 @@ class PresentationRequestQuerySet(AreaScopedQuerySet):
         scoped = super().for_user(user)
         if not user.is_authenticated or not user.is_active or user.sees_all_areas:
             return scoped
-        return scoped | self.filter(area_command__isnull=True)
+        if not user.has_perm("programs.handle_presentationrequest"):
+            return scoped
+        return scoped | self.filter(area_command__isnull=True, status=PresentationRequest.Status.PENDING)
 
     def pending(self):
         return self.filter(status=PresentationRequest.Status.PENDING)

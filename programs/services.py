@@ -29,6 +29,7 @@ def reviewers_for(presentation):
         User.objects.with_perm(REVIEW_PERMISSION, backend="django.contrib.auth.backends.ModelBackend")
         .filter(area_command=presentation.area_command_id)
         .exclude(pk=presentation.author_id)
+        .exclude(pk__in=presentation.presenters.values("pk"))
     )
 
 
@@ -101,10 +102,19 @@ def presentation_submit(*, presentation, by):
     return presentation
 
 
+def took_part(presentation, user):
+    """Whether ``user`` wrote, presented, or moved the report forward: they may not also review it."""
+    return (
+        presentation.author_id == user.pk
+        or presentation.presenters.filter(pk=user.pk).exists()
+        or presentation.events.filter(by=user, action__in=PresentationEvent.AUTHOR_ACTIONS).exists()
+    )
+
+
 def _check_reviewer(presentation, by):
     if not by.has_perm(REVIEW_PERMISSION):
         raise PermissionDenied
-    if presentation.author_id == by.pk or presentation.presenters.filter(pk=by.pk).exists():
+    if took_part(presentation, by):
         raise ValidationError(_("You cannot review a report you wrote or presented."))
     if presentation.status != Status.SUBMITTED:
         raise ValidationError(_("This report is not awaiting review."))
@@ -227,6 +237,8 @@ def presentation_request_decline(*, request_obj, by, reason):
         raise ValidationError({"reason": _("Tell the requester why.")})
     request_obj = _locked_request(request_obj)
     request_obj.status = PresentationRequest.Status.DECLINED
+    # An answered request leaves the shared intake queue: it belongs to the handler's area from now on.
+    request_obj.area_command_id = request_obj.area_command_id or by.area_command_id
     request_obj.decline_reason = reason.strip()
     request_obj.handled_by = by
     request_obj.handled_at = timezone.now()

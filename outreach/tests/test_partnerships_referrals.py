@@ -303,3 +303,24 @@ def test_outreach_to_another_areas_center_is_not_found(client, people, other_are
 
     assert response.status_code == 404
     assert not ImmigrationOutreach.objects.exists()
+
+
+def test_a_confirmed_referral_is_kept_as_it_was(client, people, area):
+    referral = _referral(area, people.officer, follow_up_confirmed_on=timezone.localdate(), confirmed_by=people.officer)
+    client.force_login(people.officer)
+
+    response = client.post(
+        reverse("referral_edit", args=[referral.pk]),
+        {
+            "kind": "other",
+            "agency": "Changed",
+            "summary": "x",
+            "area_command": area.pk,
+            "referred_on": "2026-11-01",
+            "follow_up_due": "2026-11-20",
+        },
+    )
+
+    referral.refresh_from_db()
+    assert response.status_code == 302
+    assert referral.agency == "City code enforcement"

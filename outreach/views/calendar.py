@@ -1,5 +1,6 @@
 """The outreach calendar page and its ICS feeds (a secret one per staff member, a public one)."""
 
+import uuid
 from datetime import date, datetime, time, timedelta
 from itertools import groupby
 
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from .. import calendar
 from ..models import AreaCommand, CalendarFeed
+from ..validators import YEARS_EITHER_WAY
 
 
 def _month_from(request):
@@ -21,6 +23,8 @@ def _month_from(request):
     today = timezone.localdate()
     try:
         year, month = (int(part) for part in request.GET.get("month", "").split("-"))
+        if abs(year - today.year) > YEARS_EITHER_WAY:
+            raise ValueError(year)
         return date(year, month, 1)
     except (TypeError, ValueError):
         return today.replace(day=1)
@@ -60,8 +64,7 @@ def calendar_feed_reset(request):
     """Create the staff member's secret feed address, or replace it (the old one stops working)."""
     feed, created = CalendarFeed.objects.get_or_create(user=request.user)
     if not created:
-        feed.delete()
-        feed = CalendarFeed.objects.create(user=request.user)
+        CalendarFeed.objects.filter(pk=feed.pk).update(token=uuid.uuid4())
         messages.success(request, _("Your calendar feed has a new address; the old one no longer works."))
     else:
         messages.success(request, _("Your calendar feed is ready: add its address to your calendar app."))

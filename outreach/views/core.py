@@ -53,7 +53,7 @@ def dashboard(request):
             .select_related("area_command")
         )
     if user.has_perm("programs.review_presentation"):
-        context["awaiting_review"] = presentations.awaiting_review().exclude(author=user).count()
+        context["awaiting_review"] = presentations.awaiting_review().not_involving(user).count()
     if user.sees_all_areas:
         # One row per area command, counted in SQL.
         context["areas"] = AreaCommand.objects.active().annotate(

@@ -21,7 +21,12 @@ def _partnerships():
 @login_required
 @permission_required("outreach.view_partnership", raise_exception=True)
 def partnership_list(request):
-    queryset = _partnerships().for_user(request.user).annotate(last_entry=Max("log_entries__logged_on"))
+    queryset = (
+        _partnerships()
+        .for_user(request.user)
+        .annotate(last_entry=Max("log_entries__logged_on"))
+        .order_by("organization__name", "-starts_on", "pk")
+    )
     filterset = PartnershipFilter(request.GET, queryset=queryset, request=request)
     partnerships = filterset.qs
     if wants_csv(request):

@@ -98,6 +98,9 @@ def referral_create(request):
 @require_http_methods(["GET", "POST"])
 def referral_edit(request, pk):
     referral = get_referral_for_user(request.user, pk, perm="outreach.change_referral")
+    if referral.follow_up_confirmed_on:
+        messages.error(request, _("A referral whose follow-up is confirmed is kept as it was."))
+        return redirect(referral)
     form = ReferralForm(request.POST or None, instance=referral, request=request)
     if request.method == "POST":
         if form.is_valid():

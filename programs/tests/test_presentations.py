@@ -409,7 +409,7 @@ def test_detail_query_count_is_pinned(client, people, submitted, django_assert_n
     Department.load()
     client.force_login(people.sergeant)
 
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         client.get(submitted.get_absolute_url())
 
 
@@ -473,3 +473,59 @@ def test_another_areas_attachment_is_not_found(client, people, report, settings,
 def _checked(upload):
     upload.checked_content_type = "image/png"
     return upload
+
+
+def test_a_sergeant_who_presented_cannot_approve_after_leaving_the_presenters(client, people, area):
+    report = PresentationFactory(area_command=area, author=people.officer, presenters=[people.officer, people.sergeant])
+    client.force_login(people.sergeant)
+    # The co-presenting sergeant takes themselves off the presenters and submits in one go...
+    client.post(
+        reverse("programs:presentation_edit", args=[report.pk]),
+        _report_form(report, presenters=[people.officer.pk], submit="1"),
+    )
+
+    response = client.post(reverse("programs:presentation_approve", args=[report.pk]), follow=True)
+
+    report.refresh_from_db()
+    assert report.status == Status.SUBMITTED
+    assert "You cannot review a report you wrote or presented." in [str(m) for m in response.context["messages"]]
+    assert report not in client.get(reverse("programs:review_queue")).context["page"].object_list
+
+
+def test_a_date_years_away_is_refused_before_it_can_break_a_page(client, people, area):
+    client.force_login(people.officer)
+
+    response = client.post(
+        reverse("programs:presentation_create"),
+        {
+            "topic": "Typo",
+            "starts_at": "9999-12-31T23:30",
+            "duration_minutes": 60,
+            "place": "Library",
+            "area_command": area.pk,
+            "presenters": [people.officer.pk],
+        },
+    )
+
+    assert "starts_at" in response.context["form"].errors
+    assert not Presentation.objects.exists()
+
+
+def test_presenters_must_belong_to_the_presentations_area(client, people, area):
+    client.force_login(people.chief)
+    starts = timezone.localtime(timezone.now() + timedelta(days=7)).strftime("%Y-%m-%dT%H:%M")
+
+    response = client.post(
+        reverse("programs:presentation_create"),
+        {
+            "topic": "Safety fair",
+            "starts_at": starts,
+            "duration_minutes": 60,
+            "place": "Park",
+            "area_command": area.pk,
+            "presenters": [people.other_officer.pk],
+        },
+    )
+
+    assert "presenters" in response.context["form"].errors
+    assert not Presentation.objects.exists()

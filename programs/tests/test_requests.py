@@ -164,8 +164,8 @@ def test_an_answered_request_cannot_be_answered_again(client, people):
     assert "This request was already answered." in [str(m) for m in response.context["messages"]]
 
 
-def test_an_officer_may_see_but_not_answer_requests(client, people):
-    request_obj = _pending()
+def test_an_officer_may_see_their_areas_requests_but_not_answer_them(client, people, area):
+    request_obj = _pending(area_command=area)
     client.force_login(people.officer)
 
     assert client.get(request_obj.get_absolute_url()).status_code == 200
@@ -220,3 +220,38 @@ def test_request_queue_exports_csv_without_contact_details(client, people):
     content = b"".join(response.streaming_content).decode("utf-8-sig")
     assert "Internet safety" in content
     assert "ann@example.org" not in content
+
+
+def test_the_intake_queue_is_for_handlers_and_pending_requests_only(client, people, other_area):
+    pending = _pending()
+    client.force_login(people.officer)  # may not answer requests: sees no unplaced request and its contacts
+    assert client.get(pending.get_absolute_url()).status_code == 404
+
+    client.force_login(people.records)  # no area command: the declined request stays with all-area staff
+    client.post(reverse("programs:request_decline", args=[pending.pk]), {"reason": "No officer free"})
+    client.force_login(people.other_sergeant)
+
+    assert client.get(pending.get_absolute_url()).status_code == 404
+    assert (
+        pending not in client.get(reverse("programs:request_list"), {"status": "declined"}).context["page"].object_list
+    )
+
+
+def test_a_request_declined_by_an_area_sergeant_moves_to_that_area(client, people, area):
+    pending = _pending()
+    client.force_login(people.sergeant)
+
+    client.post(reverse("programs:request_decline", args=[pending.pk]), {"reason": "Outside our city"})
+
+    pending.refresh_from_db()
+    assert pending.area_command == area
+
+
+def test_the_confirmation_mail_does_not_repeat_what_the_sender_typed(client, db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("programs_public:request"),
+            _form(requester_name="Visit evil.example now", program="", topic="Click evil.example"),
+        )
+
+    assert "evil.example" not in mail.outbox[0].body

@@ -101,7 +101,7 @@ def review_queue(request):
         _presentations()
         .for_user(request.user)
         .awaiting_review()
-        .exclude(author=request.user)
+        .not_involving(request.user)
         .order_by("submitted_at", "pk")
     )
     return render(request, "programs/review_queue.html", {"page": paginate(request, presentations)})
@@ -143,8 +143,7 @@ def presentation_detail(request, pk, return_form=None, attachment_form=None, sta
         "can_review": (
             presentation.status == Status.SUBMITTED
             and request.user.has_perm("programs.review_presentation")
-            and presentation.author_id != request.user.pk
-            and not presentation.presenters.filter(pk=request.user.pk).exists()
+            and not services.took_part(presentation, request.user)
         ),
         "return_form": return_form or ReturnForm(),
         "attachment_form": attachment_form or AttachmentForm(),
