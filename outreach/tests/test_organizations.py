@@ -205,3 +205,12 @@ def test_edit_refuses_methods_other_than_get_and_post(client, people, directory)
     response = client.delete(reverse("organization_edit", args=[directory[0].pk]))
 
     assert response.status_code == 405
+
+
+def test_list_header_offers_export_and_add_to_those_allowed(client, people, directory):
+    client.force_login(people.officer)
+
+    content = client.get(reverse("organization_list")).content.decode()
+
+    assert reverse("organization_create") in content
+    assert "format=csv" in content
