@@ -55,7 +55,7 @@ collect-messages: $(STAMP)
 		echo "Installing Debian's gettext to collect translatable strings"; \
 		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gettext >/dev/null; }
-	@DJANGO_DEBUG=true $(PY) manage.py makemessages -l es --ignore=.venv --ignore=staticfiles --ignore='*/migrations/*' >/dev/null
+	@DJANGO_DEBUG=true $(PY) manage.py makemessages -l es --no-location --ignore=.venv --ignore=staticfiles --ignore='*/migrations/*' >/dev/null
 	@# Only the creation date changed: keep the committed file as it was.
 	@if git diff --numstat -- locale/es/LC_MESSAGES/django.po 2>/dev/null | grep -q '^1[[:space:]]1[[:space:]]'; then \
 		git checkout -- locale/es/LC_MESSAGES/django.po; fi
@@ -73,5 +73,5 @@ clean:
 
 # After changing user-visible text: collect it into locale/es, translate, then compile (needs gettext).
 messages: $(STAMP)
-	DJANGO_DEBUG=true $(PY) manage.py makemessages -l es --ignore=.venv --ignore=staticfiles --ignore='*/migrations/*'
+	DJANGO_DEBUG=true $(PY) manage.py makemessages -l es --no-location --ignore=.venv --ignore=staticfiles --ignore='*/migrations/*'
 	DJANGO_DEBUG=true $(PY) manage.py compilemessages -l es --ignore=.venv
