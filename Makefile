@@ -10,11 +10,19 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
 	command -v $$p; break; fi; done)
 
-.PHONY: help run test lint check-deploy pytest bench install chromium clean messages collect-messages
+.PHONY: help run test lint migrations-check check-deploy messages-check pytest bench install chromium gettext clean messages
 
+# The two set-up commands first (the README's), then every other target.
 help:
-	@echo "make run    start the app with demo data (web, Celery worker, beat) on http://localhost:8000/"
-	@echo "make test   lint, migration and deploy checks, and every test (browser tests included)"
+	@echo "make run               start the app with demo data (web, Celery worker, beat) on http://localhost:8000/"
+	@echo "make test              every check and test below, then pytest (browser tests included); rewrites no tracked file"
+	@echo "make lint              ruff check and ruff format --check"
+	@echo "make migrations-check  fail when a model change has no migration"
+	@echo "make messages-check    fail with the diff when locale/es is not current (checked in a temporary copy)"
+	@echo "make check-deploy      Django's deploy check with production settings"
+	@echo "make messages          collect new strings into locale/es and compile it (rewrites locale/; translate, then commit)"
+	@echo "make bench             run the benchmarks in bench/"
+	@echo "make clean             remove .venv, staticfiles and test output"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON)" ]; then \
@@ -39,39 +47,49 @@ chromium:
 		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+# Debian's gettext (xgettext, msgmerge, msgfmt) for the translation catalog.
+gettext:
+	@command -v xgettext >/dev/null 2>&1 && command -v msgfmt >/dev/null 2>&1 || { \
+		echo "Installing Debian's gettext for the translation catalog"; \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gettext >/dev/null; }
+
+# Ruff: lint rules and formatting; changes nothing.
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-check-deploy: $(STAMP)
+# Every model change has its migration: fails (writing nothing) when makemigrations would create one.
+migrations-check: $(STAMP)
 	DJANGO_DEBUG=true $(PY) manage.py makemigrations --check --dry-run
+
+# Django's deploy check with production settings and a throw-away secret key: no warning allowed.
+check-deploy: $(STAMP)
 	DJANGO_DEBUG=false DJANGO_ALLOWED_HOSTS=outreach.example.org \
 	DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))') \
 	$(PY) manage.py check --deploy --fail-level WARNING
 
-# Collect the user-visible strings again so the translation test sees any that are new (needs gettext).
-collect-messages: $(STAMP)
-	@command -v xgettext >/dev/null 2>&1 || { \
-		echo "Installing Debian's gettext to collect translatable strings"; \
-		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gettext >/dev/null; }
-	@DJANGO_DEBUG=true $(PY) manage.py makemessages -l es --no-location --ignore=.venv --ignore=staticfiles --ignore='*/migrations/*' >/dev/null
-	@# Only the creation date changed: keep the committed file as it was.
-	@if git diff --numstat -- locale/es/LC_MESSAGES/django.po 2>/dev/null | grep -q '^1[[:space:]]1[[:space:]]'; then \
-		git checkout -- locale/es/LC_MESSAGES/django.po; fi
+# The committed locale/es is current: strings collected again and django.po compiled again in a
+# temporary copy of the source tree (nothing written here); fails with the diff and what to do.
+messages-check: $(STAMP) gettext
+	scripts/check_messages.sh $(abspath $(PY))
 
-pytest: $(STAMP) chromium collect-messages
+# Every test, browser tests included, against PostgreSQL (and Redis when it answers).
+pytest: $(STAMP) chromium
 	$(PY) scripts/devstack.py pytest $(PYTEST_ARGS)
 
-test: lint check-deploy pytest
+# Every check, then every test; rewrites no tracked file.
+test: lint migrations-check check-deploy messages-check pytest
 
+# The benchmarks in bench/, one after the other.
 bench: $(STAMP)
 	@ls bench/*.py >/dev/null 2>&1 && for b in bench/*.py; do $(PY) $$b; done || echo "No benchmarks yet."
 
+# Remove the venv, collected static files and test output.
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache test-results
 
 # After changing user-visible text: collect it into locale/es, translate, then compile (needs gettext).
-messages: $(STAMP)
+messages: $(STAMP) gettext
 	DJANGO_DEBUG=true $(PY) manage.py makemessages -l es --no-location --ignore=.venv --ignore=staticfiles --ignore='*/migrations/*'
 	DJANGO_DEBUG=true $(PY) manage.py compilemessages -l es --ignore=.venv

@@ -1,38 +1,39 @@
 """Shared fixtures: the cast of personas from STYLE.md, built by factories."""
 
+from importlib import import_module
 from types import SimpleNamespace
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
-from django.db import connection
-from django.db.migrations.loader import MigrationLoader
-from django.db.migrations.operations import RunPython
 
+from outreach import roles
 from outreach.models import User
 from outreach.tests.factories import AreaCommandFactory, UserFactory
 
 # Playwright drives Debian's Chromium (browser_type_launch_args).
 pytest_plugins = ["outreach.tests.browser"]
 
-
-PROJECT_APPS = ("outreach", "programs", "surveys", "reports")
+# The data migrations whose ``seed(apps, schema_editor)`` rebuilds what they create; each is idempotent.
+SEED_MIGRATIONS = (
+    "outreach.migrations.0003_department",
+    "outreach.migrations.0004_crime_types",
+    "programs.migrations.0002_catalog",
+)
 
 
 def restore_seed_data(only_if_flushed=False):
-    """Run the project's data migrations again on a database a transactional test flushed.
+    """Put back what the data migrations create, on a database a transactional test flushed.
 
-    Browser tests run outside a transaction and end with a flush, which also empties what the data
-    migrations created (role groups, the catalog); the kept (--reuse-db) database must be whole for
-    the next test and run. Every data migration of the project is written to be idempotent.
+    Browser tests run outside a transaction and end with a flush, which also empties the role
+    groups, the department row, the crime types and the catalog; the kept (--reuse-db) database
+    must be whole for the next test and run.
     """
     if only_if_flushed and Group.objects.exists():
         return
-    loader = MigrationLoader(connection)
-    state_apps = loader.project_state().apps
-    for app_label, name in sorted(key for key in loader.graph.nodes if key[0] in PROJECT_APPS):
-        for operation in loader.get_migration(app_label, name).operations:
-            if isinstance(operation, RunPython):
-                operation.code(state_apps, None)
+    roles.sync_default_grants(django_apps)
+    for module in SEED_MIGRATIONS:
+        import_module(module).seed(django_apps, None)
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ from .models import (
     BlockCaptain,
     CalendarFeed,
     Concern,
+    CrimeType,
     Department,
     ImmigrationOutreach,
     Organization,
@@ -86,13 +87,20 @@ class OrganizationAdmin(SimpleHistoryAdmin):
     list_select_related = ["area_command", "sector__area_command"]
 
 
+@admin.register(CrimeType)
+class CrimeTypeAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_es", "code", "sort_order", "is_active"]
+    list_editable = ["sort_order", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "name_es", "code"]
+
+
 @admin.register(Concern)
 class ConcernAdmin(SimpleHistoryAdmin):
     list_display = ["received_on", "category", "area_command", "source", "is_potential_problem", "status"]
     list_filter = ["source", "status", "is_potential_problem", "area_command", "category"]
     search_fields = ["description"]
     list_select_related = ["category", "area_command"]
-    raw_id_fields = ["presentation"]
     date_hierarchy = "received_on"
 
 

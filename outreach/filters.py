@@ -1,8 +1,7 @@
 import django_filters
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .lib.filters import SearchFilterSet
 from .models import AreaCommand, Organization, Partnership, Referral, Sector, WatchGroup
 
 
@@ -14,8 +13,9 @@ def _sectors_for(request):
     return Sector.objects.for_user(request.user).select_related("area_command")
 
 
-class OrganizationFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_search", label=_("Search"))
+class OrganizationFilter(SearchFilterSet):
+    search_lookups = ("name__icontains", "contact_name__icontains", "address__icontains", "email__icontains")
+
     kind = django_filters.ChoiceFilter(choices=Organization.Kind.choices, label=_("Kind"), empty_label=_("All kinds"))
     area_command = django_filters.ModelChoiceFilter(
         queryset=_areas_for, label=_("Area command"), empty_label=_("All areas")
@@ -26,12 +26,10 @@ class OrganizationFilter(django_filters.FilterSet):
         model = Organization
         fields = ["q", "kind", "area_command", "sector"]
 
-    def filter_search(self, queryset, name, value):
-        return queryset.search(value.strip()) if value.strip() else queryset
 
+class WatchGroupFilter(SearchFilterSet):
+    search_lookups = ("name__icontains", "boundaries__icontains", "reference__iexact")
 
-class WatchGroupFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_search", label=_("Search"))
     status = django_filters.ChoiceFilter(
         choices=WatchGroup.Status.choices, label=_("Status"), empty_label=_("Any status")
     )
@@ -44,15 +42,10 @@ class WatchGroupFilter(django_filters.FilterSet):
         model = WatchGroup
         fields = ["q", "status", "kind", "area_command"]
 
-    def filter_search(self, queryset, name, value):
-        value = value.strip()
-        if not value:
-            return queryset
-        return queryset.filter(Q(name__icontains=value) | Q(boundaries__icontains=value) | Q(reference__iexact=value))
 
+class PartnershipFilter(SearchFilterSet):
+    search_lookups = ("organization__name__icontains", "purpose__icontains")
 
-class PartnershipFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_search", label=_("Search"))
     status = django_filters.ChoiceFilter(
         choices=Partnership.Status.choices, label=_("Status"), empty_label=_("Any status")
     )
@@ -67,17 +60,11 @@ class PartnershipFilter(django_filters.FilterSet):
         model = Partnership
         fields = ["q", "status", "area_command"]
 
-    def filter_search(self, queryset, name, value):
-        value = value.strip()
-        if not value:
-            return queryset
-        return queryset.filter(Q(organization__name__icontains=value) | Q(purpose__icontains=value))
 
-
-class ReferralFilter(django_filters.FilterSet):
+class ReferralFilter(SearchFilterSet):
     STATES = [("open", _("Open")), ("overdue", _("Overdue")), ("confirmed", _("Follow-up confirmed"))]
+    search_lookups = ("agency__icontains", "summary__icontains", "location__icontains")
 
-    q = django_filters.CharFilter(method="filter_search", label=_("Search"))
     kind = django_filters.ChoiceFilter(choices=Referral.Kind.choices, label=_("Kind"), empty_label=_("All kinds"))
     state = django_filters.ChoiceFilter(
         choices=STATES, method="filter_state", label=_("Follow-up"), empty_label=_("Any")
@@ -90,15 +77,9 @@ class ReferralFilter(django_filters.FilterSet):
         model = Referral
         fields = ["q", "kind", "state", "area_command"]
 
-    def filter_search(self, queryset, name, value):
-        value = value.strip()
-        if not value:
-            return queryset
-        return queryset.filter(Q(agency__icontains=value) | Q(summary__icontains=value) | Q(location__icontains=value))
-
     def filter_state(self, queryset, name, value):
         if value == "open":
             return queryset.open()
         if value == "overdue":
-            return queryset.overdue(timezone.localdate())
+            return queryset.overdue()
         return queryset.filter(follow_up_confirmed_on__isnull=False)

@@ -1,60 +1,139 @@
-"""Roles as Django groups, and the permissions each group starts with.
+"""Roles, and the permissions each role's group starts with: the one table.
 
-The data migrations call ``grant`` so that a fresh database has every group
-ready; afterwards a department re-maps permissions in the admin. Later
-features add their own grants in their own migrations.
+A role is a Django group; a group's permissions are what the role may do, so a
+department can re-map them afterwards in the admin (Groups). Every data
+migration that adds a permission calls ``sync_default_grants``, which is
+idempotent and only ever adds: it never takes back what a department granted.
+Code asks permissions (``user.has_perm``), never role names.
 """
 
-OFFICER = "officer"
-SERGEANT = "sergeant"
-LIEUTENANT = "lieutenant"
-COMMANDER = "commander"
-CHIEF = "chief"
-DESIGNEE = "designee"
-RECORDS = "records"
-ADMIN = "admin"
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 
-# Role value (User.Role) -> group name. Group names are never translated.
+
+class Role(models.TextChoices):
+    OFFICER = "officer", _("Officer")
+    SERGEANT = "sergeant", _("Sergeant")
+    LIEUTENANT = "lieutenant", _("Lieutenant")
+    COMMANDER = "commander", _("Area commander")
+    CHIEF = "chief", _("Chief of police")
+    DESIGNEE = "designee", _("Chief's designee")
+    RECORDS = "records", _("Records / crime-prevention staff")
+    ADMIN = "admin", _("System administrator")
+
+
+# Role -> group name. Group names are never translated: they are data.
 ROLE_GROUPS = {
-    OFFICER: "Officer",
-    SERGEANT: "Sergeant",
-    LIEUTENANT: "Lieutenant",
-    COMMANDER: "Area commander",
-    CHIEF: "Chief of police",
-    DESIGNEE: "Chief's designee",
-    RECORDS: "Records / crime-prevention staff",
-    ADMIN: "System administrator",
+    Role.OFFICER: "Officer",
+    Role.SERGEANT: "Sergeant",
+    Role.LIEUTENANT: "Lieutenant",
+    Role.COMMANDER: "Area commander",
+    Role.CHIEF: "Chief of police",
+    Role.DESIGNEE: "Chief's designee",
+    Role.RECORDS: "Records / crime-prevention staff",
+    Role.ADMIN: "System administrator",
 }
 
-AREA_ROLES = (OFFICER, SERGEANT, LIEUTENANT, COMMANDER)
-ALL_ROLES = tuple(ROLE_GROUPS)
+EVERY_ROLE = tuple(Role)
+# Roles whose work belongs to one area command (they must have one).
+AREA_ROLES = (Role.OFFICER, Role.SERGEANT, Role.LIEUTENANT, Role.COMMANDER)
+# Roles that may use the Django admin.
+ADMIN_SITE_ROLES = (Role.CHIEF, Role.DESIGNEE, Role.RECORDS, Role.ADMIN)
+# Who attends as command staff at a presentation.
+COMMAND_STAFF_ROLES = (Role.LIEUTENANT, Role.COMMANDER, Role.CHIEF, Role.DESIGNEE)
+
+SEE_EVERY_AREA = (Role.CHIEF, Role.DESIGNEE, Role.RECORDS, Role.ADMIN)
+FIELD_ROLES = (*AREA_ROLES, Role.RECORDS, Role.CHIEF, Role.DESIGNEE, Role.ADMIN)
+SUPERVISORS = (Role.SERGEANT, Role.LIEUTENANT, Role.COMMANDER)
+REVIEWERS = (*SUPERVISORS, Role.ADMIN)
+INTAKE_HANDLERS = (*SUPERVISORS, Role.RECORDS, Role.CHIEF, Role.DESIGNEE, Role.ADMIN)
+CATALOG_EDITORS = (Role.LIEUTENANT, Role.RECORDS, Role.CHIEF, Role.DESIGNEE, Role.ADMIN)
+CHIEF_OFFICE = (Role.CHIEF, Role.DESIGNEE)
+
+# "app_label.codename" -> the roles whose group holds it from the start.
+DEFAULT_GRANTS = {
+    # Department, places and people
+    "outreach.view_all_areas": SEE_EVERY_AREA,
+    "outreach.view_department": EVERY_ROLE,
+    "outreach.change_department": (Role.CHIEF, Role.ADMIN),
+    "outreach.view_areacommand": EVERY_ROLE,
+    "outreach.view_sector": EVERY_ROLE,
+    "outreach.view_user": EVERY_ROLE,
+    "outreach.view_crimetype": EVERY_ROLE,
+    # Organizations and immigration-policy outreach
+    "outreach.view_organization": EVERY_ROLE,
+    "outreach.add_organization": EVERY_ROLE,
+    "outreach.change_organization": EVERY_ROLE,
+    "outreach.view_immigrationoutreach": EVERY_ROLE,
+    "outreach.add_immigrationoutreach": FIELD_ROLES,
+    "outreach.monitor_immigrationoutreach": CHIEF_OFFICE,
+    # Concerns
+    "outreach.view_concern": EVERY_ROLE,
+    "outreach.add_concern": FIELD_ROLES,
+    # Neighborhood watch
+    "outreach.view_watchgroup": EVERY_ROLE,
+    "outreach.add_watchgroup": FIELD_ROLES,
+    "outreach.change_watchgroup": FIELD_ROLES,
+    "outreach.handle_watchgroup_request": INTAKE_HANDLERS,
+    # Partnerships and referrals
+    "outreach.view_partnership": EVERY_ROLE,
+    "outreach.add_partnership": FIELD_ROLES,
+    "outreach.change_partnership": FIELD_ROLES,
+    "outreach.view_partnershiplogentry": EVERY_ROLE,
+    "outreach.add_partnershiplogentry": FIELD_ROLES,
+    "outreach.view_referral": EVERY_ROLE,
+    "outreach.add_referral": FIELD_ROLES,
+    "outreach.change_referral": FIELD_ROLES,
+    "outreach.oversee_referral": tuple(role for role in EVERY_ROLE if role != Role.OFFICER),
+    # Program catalog
+    "programs.view_program": EVERY_ROLE,
+    "programs.add_program": CATALOG_EDITORS,
+    "programs.change_program": CATALOG_EDITORS,
+    # Presentations, their reports and public requests
+    "programs.view_presentation": EVERY_ROLE,
+    "programs.add_presentation": FIELD_ROLES,
+    "programs.change_presentation": FIELD_ROLES,
+    "programs.review_presentation": REVIEWERS,
+    "programs.view_presentationrequest": EVERY_ROLE,
+    "programs.handle_presentationrequest": INTAKE_HANDLERS,
+}
+
+# The system administrator holds every permission of these apps.
+ADMIN_APPS = ("outreach", "programs", "surveys", "reports", "auth", "django_celery_beat", "axes")
 
 
-def grant(apps, mapping):
-    """Give each role's group the listed permissions ("app_label.codename").
+def grants_by_role():
+    """The table turned around: role -> the permissions it starts with."""
+    by_role = {role: [] for role in EVERY_ROLE}
+    for perm, holders in DEFAULT_GRANTS.items():
+        for role in holders:
+            by_role[role].append(perm)
+    return by_role
 
-    Safe inside a data migration: permissions are created first, since Django
-    only creates them after the last migration has run.
+
+def sync_default_grants(apps):
+    """Create every role's group and give it the permissions of DEFAULT_GRANTS (adds only).
+
+    Safe inside a data migration (pass its ``apps``) and on a live registry
+    (``django.apps.apps``). Permissions are created first, since Django only
+    creates them after the last migration; a permission whose model does not
+    exist yet is skipped: the migration that adds the model syncs again.
     """
     from django.contrib.auth.management import create_permissions
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    for role, perms in mapping.items():
+        app_config.models_module = models_module
+    known = {
+        f"{app_label}.{codename}": pk
+        for pk, app_label, codename in Permission.objects.values_list("pk", "content_type__app_label", "codename")
+    }
+    for role, perms in grants_by_role().items():
         group, _created = Group.objects.get_or_create(name=ROLE_GROUPS[role])
-        for perm in perms:
-            app_label, codename = perm.split(".")
-            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-
-
-def grant_all(apps, role, app_labels):
-    """Give a role every permission of the listed apps (the system administrator)."""
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    grant(apps, {})
-    group, _created = Group.objects.get_or_create(name=ROLE_GROUPS[role])
-    group.permissions.add(*Permission.objects.filter(content_type__app_label__in=app_labels))
+        group.permissions.add(*(known[perm] for perm in perms if perm in known))
+    admin, _created = Group.objects.get_or_create(name=ROLE_GROUPS[Role.ADMIN])
+    admin.permissions.add(*Permission.objects.filter(content_type__app_label__in=ADMIN_APPS))

@@ -40,6 +40,31 @@ class AreaScopedQuerySet(models.QuerySet):
         return self.filter(**{self.area_lookup: user.area_command_id})
 
 
+class IntakeQueueQuerySet(AreaScopedQuerySet):
+    """Scoped records plus an intake queue: what citizens sent before it is placed in an area command.
+
+    The one rule for every intake queue: an unplaced record, with the citizen's contact details, is
+    seen only by staff who may pick it up (``pickup_perm``) — in any area command, since nobody has
+    placed it yet. Once placed it is an ordinary record of its area command.
+    """
+
+    pickup_perm = None
+
+    def intake(self):
+        """The records waiting to be placed: defined by each queue."""
+        raise NotImplementedError
+
+    def for_user(self, user):
+        scoped = super().for_user(user)
+        if not may_pick_up(user, self.pickup_perm) or sees_all_areas(user):
+            return scoped
+        return scoped | self.intake()
+
+
+def may_pick_up(user, pickup_perm):
+    return user.is_authenticated and user.is_active and user.has_perm(pickup_perm)
+
+
 def get_object_for_user(user, queryset, *, perm=None, **lookup):
     """Fetch one scoped record for ``user``.
 

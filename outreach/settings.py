@@ -66,7 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "outreach.middleware.DepartmentMiddleware",
+    "outreach.lib.middleware.DepartmentMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -85,7 +85,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "outreach.context_processors.department",
+                "outreach.lib.context_processors.department",
             ],
         },
     },
@@ -128,7 +128,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "dashboard"
+LOGIN_REDIRECT_URL = "outreach:dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
 # Login lockout (django-axes): both values set on purpose, see DESIGN.md.

@@ -1,15 +1,14 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import CrimeType, Presentation, PresentationAttachment, PresentationEvent, PresentationRequest, Program
-
-
-@admin.register(CrimeType)
-class CrimeTypeAdmin(admin.ModelAdmin):
-    list_display = ["name", "name_es", "code", "sort_order", "is_active"]
-    list_editable = ["sort_order", "is_active"]
-    list_filter = ["is_active"]
-    search_fields = ["name", "name_es", "code"]
+from .models import (
+    Presentation,
+    PresentationAttachment,
+    PresentationConcern,
+    PresentationEvent,
+    PresentationRequest,
+    Program,
+)
 
 
 @admin.register(Program)
@@ -35,6 +34,12 @@ class PresentationAttachmentInline(admin.TabularInline):
     can_delete = False
 
 
+class PresentationConcernInline(admin.TabularInline):
+    model = PresentationConcern
+    extra = 0
+    raw_id_fields = ["concern"]
+
+
 @admin.register(Presentation)
 class PresentationAdmin(SimpleHistoryAdmin):
     list_display = ["starts_at", "program", "topic", "area_command", "status", "author", "participants"]
@@ -44,7 +49,7 @@ class PresentationAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["organization", "author", "reviewed_by"]
     filter_horizontal = ["presenters", "command_staff"]
     date_hierarchy = "starts_at"
-    inlines = [PresentationEventInline, PresentationAttachmentInline]
+    inlines = [PresentationEventInline, PresentationConcernInline, PresentationAttachmentInline]
 
 
 @admin.register(PresentationRequest)

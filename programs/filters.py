@@ -1,19 +1,15 @@
 import django_filters
-from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from outreach.models import AreaCommand
+from outreach.lib.filters import DateInput, SearchFilterSet
+from outreach.models import AreaCommand, CrimeType
 
-from .models import CrimeType, Presentation, Program
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
+from .models import Presentation, Program
 
 
-class ProgramFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_search", label=_("Search"))
+class ProgramFilter(SearchFilterSet):
+    search_lookups = ("name__icontains", "description__icontains", "audience__icontains")
+
     category = django_filters.ChoiceFilter(
         choices=Program.Category.choices, label=_("Category"), empty_label=_("All categories")
     )
@@ -39,9 +35,6 @@ class ProgramFilter(django_filters.FilterSet):
         data.setdefault("status", "active")
         super().__init__(data, *args, **kwargs)
 
-    def filter_search(self, queryset, name, value):
-        return queryset.search(value.strip()) if value.strip() else queryset
-
     def filter_status(self, queryset, name, value):
         if value == "active":
             return queryset.filter(is_active=True)
@@ -50,8 +43,14 @@ class ProgramFilter(django_filters.FilterSet):
         return queryset
 
 
-class PresentationFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_search", label=_("Search"))
+class PresentationFilter(SearchFilterSet):
+    search_lookups = (
+        "topic__icontains",
+        "program__name__icontains",
+        "place__icontains",
+        "organization__name__icontains",
+    )
+
     status = django_filters.ChoiceFilter(
         choices=Presentation.Status.choices, label=_("Status"), empty_label=_("Any status")
     )
@@ -73,14 +72,3 @@ class PresentationFilter(django_filters.FilterSet):
     class Meta:
         model = Presentation
         fields = ["q", "status", "program", "area_command", "date_from", "date_to"]
-
-    def filter_search(self, queryset, name, value):
-        value = value.strip()
-        if not value:
-            return queryset
-        return queryset.filter(
-            Q(topic__icontains=value)
-            | Q(program__name__icontains=value)
-            | Q(place__icontains=value)
-            | Q(organization__name__icontains=value)
-        )

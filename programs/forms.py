@@ -1,14 +1,16 @@
 from datetime import timedelta
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from outreach.models import AreaCommand, Concern, Organization, Sector, User
-from outreach.public import HoneypotFormMixin
-from outreach.validators import within_five_years
+from outreach import clock
+from outreach.forms.base import ScopedChoicesMixin
+from outreach.lib.public_forms import HoneypotFormMixin
+from outreach.lib.validators import same_area, strangers_error, strangers_to, within_five_years
+from outreach.models import AreaCommand, Concern, CrimeType, Sector, User
 
-from .models import ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, CrimeType, Presentation, PresentationRequest, Program
+from .attachments import sniff
+from .models import Presentation, PresentationRequest, Program
 
 
 class ProgramForm(forms.ModelForm):
@@ -25,7 +27,7 @@ class ProgramForm(forms.ModelForm):
         self.fields["crime_types"].queryset = CrimeType.objects.filter(is_active=True)
 
 
-class PresentationForm(forms.ModelForm):
+class PresentationForm(ScopedChoicesMixin, forms.ModelForm):
     """Schedule a presentation or write its report."""
 
     class Meta:
@@ -56,18 +58,13 @@ class PresentationForm(forms.ModelForm):
             "follow_up_notes": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        user = self.user
         self.fields["program"].queryset = Program.objects.active()
         self.fields["program"].empty_label = _("— ad-hoc topic —")
-        self.fields["area_command"].queryset = AreaCommand.objects.active().for_user(user)
-        self.fields["sector"].queryset = Sector.objects.for_user(user).select_related("area_command")
-        self.fields["organization"].queryset = Organization.objects.for_user(user).select_related("area_command")
-        staff = User.objects.active().for_user(user)
-        self.fields["presenters"].queryset = staff.filter(role__in=User.AREA_ROLES)
-        self.fields["command_staff"].queryset = User.objects.active().filter(
-            role__in=[User.Role.LIEUTENANT, User.Role.COMMANDER, User.Role.CHIEF, User.Role.DESIGNEE]
-        )
+        self.fields["presenters"].queryset = User.objects.field_officers().for_user(user)
+        self.fields["command_staff"].queryset = User.objects.command_staff()
         self.fields["participants"].help_text = _("Required before the report is submitted.")
         if not self.instance.pk:
             self.fields["presenters"].initial = [user.pk]
@@ -76,13 +73,9 @@ class PresentationForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        area = cleaned.get("area_command")
-        strangers = [p for p in cleaned.get("presenters") or [] if area and p.area_command_id != area.pk]
+        strangers = strangers_to(cleaned.get("area_command"), cleaned.get("presenters"))
         if strangers:
-            self.add_error(
-                "presenters",
-                _("%(names)s belong to another area command.") % {"names": ", ".join(str(p) for p in strangers)},
-            )
+            self.add_error("presenters", strangers_error(strangers))
         return cleaned
 
     def clean_participants(self):
@@ -92,7 +85,9 @@ class PresentationForm(forms.ModelForm):
         return participants
 
 
-class BaseConcernFormSet(forms.BaseInlineFormSet):
+class BaseConcernFormSet(forms.BaseModelFormSet):
+    """The concerns a presentation report records (``queryset=presentation.concerns.all()``)."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # One query for the categories of every row, not one per row.
@@ -103,8 +98,7 @@ class BaseConcernFormSet(forms.BaseInlineFormSet):
             form.fields["category"].choices = choices
 
 
-ConcernFormSet = forms.inlineformset_factory(
-    Presentation,
+ConcernFormSet = forms.modelformset_factory(
     Concern,
     formset=BaseConcernFormSet,
     fields=["category", "description", "is_potential_problem"],
@@ -133,15 +127,13 @@ class AttachmentForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-        if extension not in ATTACHMENT_TYPES:
+        content_type, detail = sniff(upload)
+        if detail == "type":
             raise forms.ValidationError(_("Only PDF, JPEG and PNG files can be attached."))
-        if upload.size > ATTACHMENT_MAX_BYTES:
+        if detail == "size":
             raise forms.ValidationError(_("The file is larger than 10 MB."))
-        content_type, signatures = ATTACHMENT_TYPES[extension]
-        head = upload.read(16)
-        upload.seek(0)
-        if not head.startswith(signatures):
+        if detail == "content":
+            extension = upload.name.rsplit(".", 1)[-1]
             raise forms.ValidationError(_("The file's content is not a real %(kind)s.") % {"kind": extension.upper()})
         upload.checked_content_type = content_type
         return upload
@@ -187,9 +179,9 @@ class PresentationRequestForm(HoneypotFormMixin, forms.ModelForm):
 
     def clean_preferred_date(self):
         preferred = self.cleaned_data["preferred_date"]
-        if preferred <= timezone.localdate():
+        if preferred <= clock.today():
             raise forms.ValidationError(_("Choose a date after today."))
-        if preferred > timezone.localdate() + timedelta(days=365):
+        if preferred > clock.today() + timedelta(days=365):
             raise forms.ValidationError(_("Choose a date within the next year."))
         return preferred
 
@@ -200,7 +192,7 @@ class PresentationRequestForm(HoneypotFormMixin, forms.ModelForm):
         return size
 
 
-class RequestAcceptForm(forms.Form):
+class RequestAcceptForm(ScopedChoicesMixin, forms.Form):
     starts_at = forms.DateTimeField(
         label=_("Date and time"),
         validators=[within_five_years],
@@ -213,27 +205,22 @@ class RequestAcceptForm(forms.Form):
         queryset=User.objects.none(), label=_("Presenting officers"), widget=forms.CheckboxSelectMultiple
     )
 
-    def __init__(self, *args, user, request_obj, **kwargs):
+    def __init__(self, *args, request_obj, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area_command"].queryset = AreaCommand.objects.active().for_user(user)
-        self.fields["sector"].queryset = Sector.objects.for_user(user).select_related("area_command")
-        self.fields["presenters"].queryset = User.objects.active().for_user(user).filter(role__in=User.AREA_ROLES)
+        self.fields["presenters"].queryset = User.objects.field_officers().for_user(self.user)
         self.fields["place"].initial = request_obj.address
-        self.fields["area_command"].initial = request_obj.area_command_id or user.area_command_id
+        self.fields["area_command"].initial = request_obj.area_command_id or self.user.area_command_id
 
     def clean(self):
         cleaned = super().clean()
-        area, sector = cleaned.get("area_command"), cleaned.get("sector")
-        if area and sector and sector.area_command_id != area.pk:
-            self.add_error("sector", _("This sector belongs to another area command."))
-        strangers = [p for p in cleaned.get("presenters") or [] if area and p.area_command_id != area.pk]
+        area = cleaned.get("area_command")
+        for field, error in same_area(area.pk if area else None, sector=cleaned.get("sector")).items():
+            self.add_error(field, error)
+        strangers = strangers_to(area, cleaned.get("presenters"))
         if strangers:
-            self.add_error(
-                "presenters",
-                _("%(names)s belong to another area command.") % {"names": ", ".join(str(p) for p in strangers)},
-            )
+            self.add_error("presenters", strangers_error(strangers))
         starts_at = cleaned.get("starts_at")
-        if starts_at and starts_at <= timezone.now():
+        if starts_at and starts_at <= clock.now():
             self.add_error("starts_at", _("Choose a date and time in the future."))
         return cleaned
 

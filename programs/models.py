@@ -11,29 +11,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from outreach.models import new_reference
-from outreach.scope import AreaScopedQuerySet
-from outreach.validators import within_five_years
+from outreach import clock
+from outreach.lib.references import new_reference
+from outreach.lib.validators import check_same_area, within_five_years
+from outreach.scope import AreaScopedQuerySet, IntakeQueueQuerySet
 
-
-class CrimeType(models.Model):
-    """The controlled vocabulary of crime types: programs address them, concerns are filed under them."""
-
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    name_es = models.CharField(_("name in Spanish"), max_length=100, blank=True)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-    is_active = models.BooleanField(_("active"), default=True)
-
-    class Meta:
-        ordering = ["sort_order", "name"]
-        verbose_name = _("crime type")
-        verbose_name_plural = _("crime types")
-
-    def __str__(self):
-        if get_language() == "es" and self.name_es:
-            return self.name_es
-        return self.name
+from .attachments import attachment_path
 
 
 class ProgramQuerySet(models.QuerySet):
@@ -72,7 +55,7 @@ class Program(models.Model):
         help_text=_("Who the program is for, e.g. grades K–5, business owners."),
     )
     crime_types = models.ManyToManyField(
-        CrimeType,
+        "outreach.CrimeType",
         blank=True,
         related_name="programs",
         verbose_name=_("crime types addressed"),
@@ -107,7 +90,7 @@ class Program(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("programs:detail", args=[self.pk])
+        return reverse("programs:program_detail", args=[self.pk])
 
     @property
     def public_name(self):
@@ -126,21 +109,6 @@ class Program(models.Model):
         self.save(update_fields=["is_active", "updated_at"])
 
 
-ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
-ATTACHMENT_TYPES = {
-    # extension: (content type, leading bytes)
-    "pdf": ("application/pdf", (b"%PDF-",)),
-    "png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
-    "jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    "jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
-}
-
-
-def attachment_path(instance, filename):
-    extension = filename.rsplit(".", 1)[-1].lower()
-    return f"presentations/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
-
-
 class PresentationQuerySet(AreaScopedQuerySet):
     def authored_or_presented_by(self, user):
         return self.filter(Q(author=user) | Q(presenters=user)).distinct()
@@ -148,12 +116,17 @@ class PresentationQuerySet(AreaScopedQuerySet):
     def awaiting_review(self):
         return self.filter(status=Presentation.Status.SUBMITTED)
 
-    def not_involving(self, user):
-        """Reports the user neither wrote, presented nor moved forward (those they may review)."""
+    def involving(self, user):
+        """Reports the user wrote, presented or moved forward: they may not also review them."""
         moved_forward = PresentationEvent.objects.filter(
             presentation=OuterRef("pk"), by=user, action__in=PresentationEvent.AUTHOR_ACTIONS
         )
-        return self.exclude(author=user).exclude(presenters=user).exclude(Exists(moved_forward))
+        presented = Presentation.presenters.through.objects.filter(presentation=OuterRef("pk"), user=user)
+        return self.filter(Q(author=user) | Exists(presented) | Exists(moved_forward))
+
+    def not_involving(self, user):
+        """Reports the user neither wrote, presented nor moved forward (those they may review)."""
+        return self.exclude(pk__in=self.model.objects.involving(user).values("pk"))
 
     def upcoming(self):
         return self.filter(status=Presentation.Status.SCHEDULED, starts_at__gte=timezone.now())
@@ -173,7 +146,20 @@ class Presentation(models.Model):
         APPROVED = "approved", _("Approved")
         CANCELLED = "cancelled", _("Cancelled")
 
+    # Allowed moves between statuses; each move is a service in programs/services.py.
+    TRANSITIONS = {
+        Status.SCHEDULED: (Status.DRAFT, Status.SUBMITTED, Status.CANCELLED),
+        Status.DRAFT: (Status.SUBMITTED,),
+        Status.SUBMITTED: (Status.APPROVED, Status.RETURNED),
+        Status.RETURNED: (Status.SUBMITTED,),
+        Status.APPROVED: (),
+        Status.CANCELLED: (),
+    }
+    # The report can still be written or changed by its author and presenters.
     EDITABLE = (Status.SCHEDULED, Status.DRAFT, Status.RETURNED)
+    # A reported presentation must say how many took part.
+    REPORTED = (Status.SUBMITTED, Status.APPROVED)
+    REVIEW_PERMISSION = "programs.review_presentation"
 
     program = models.ForeignKey(
         Program,
@@ -216,6 +202,13 @@ class Presentation(models.Model):
         blank=True,
         related_name="presentations_attended",
         verbose_name=_("command staff attending"),
+    )
+    concerns = models.ManyToManyField(
+        "outreach.Concern",
+        through="PresentationConcern",
+        blank=True,
+        related_name="presentations",
+        verbose_name=_("concerns expressed"),
     )
     community_assistants = models.CharField(
         _("community assistants"),
@@ -273,7 +266,7 @@ class Presentation(models.Model):
             ),
             models.CheckConstraint(condition=Q(duration_minutes__gt=0), name="programs_presentation_duration_positive"),
             models.CheckConstraint(
-                condition=~Q(status__in=["submitted", "approved"]) | Q(participants__isnull=False),
+                condition=~Q(status__in=["submitted", "approved"]) | Q(participants__isnull=False),  # REPORTED
                 name="programs_presentation_reported_has_participants",
             ),
         ]
@@ -300,20 +293,50 @@ class Presentation(models.Model):
     def ends_at(self):
         return self.starts_at + timedelta(minutes=self.duration_minutes)
 
+    def can_become(self, status):
+        return status in self.TRANSITIONS[self.status]
+
     def is_editable(self):
         return self.status in self.EDITABLE
 
     def is_editable_by(self, user):
         return self.is_editable() and (self.author_id == user.pk or self.presenters.filter(pk=user.pk).exists())
 
+    def has_taken_place(self, now=None):
+        return self.starts_at <= (now or clock.now())
+
+    def can_submit(self, now=None):
+        """The report can go to review: a draft, a returned report, or a scheduled one already given."""
+        return self.can_become(self.Status.SUBMITTED) and self.has_taken_place(now)
+
+    def can_cancel(self):
+        return self.can_become(self.Status.CANCELLED)
+
+    def is_returned(self):
+        """Returned with the reviewer's comment: submitting it again is a resubmission."""
+        return self.status == self.Status.RETURNED
+
+    def report_started(self):
+        return self.status != self.Status.SCHEDULED
+
+    def involves(self, user):
+        """Whether ``user`` wrote, presented or moved the report forward: they may not also review it."""
+        return Presentation.objects.involving(user).filter(pk=self.pk).exists()
+
+    def can_be_reviewed_by(self, user):
+        return (
+            self.status == self.Status.SUBMITTED and user.has_perm(self.REVIEW_PERMISSION) and not self.involves(user)
+        )
+
     def clean(self):
         super().clean()
         if not self.program_id and not self.topic.strip():
             raise ValidationError({"topic": _("Choose a program or describe the topic.")})
-        if self.sector_id and self.area_command_id and self.sector.area_command_id != self.area_command_id:
-            raise ValidationError({"sector": _("This sector belongs to another area command.")})
-        if self.organization_id and self.area_command_id and self.organization.area_command_id != self.area_command_id:
-            raise ValidationError({"organization": _("This organization belongs to another area command.")})
+        check_same_area(
+            self.area_command_id,
+            sector=self.sector if self.sector_id else None,
+            organization=self.organization if self.organization_id else None,
+        )
 
 
 class PresentationEvent(models.Model):
@@ -346,6 +369,22 @@ class PresentationEvent(models.Model):
         return f"{self.get_action_display()} · {self.by}"
 
 
+class PresentationConcern(models.Model):
+    """A concern participants raised at a presentation: programs owns the link, outreach the concern."""
+
+    presentation = models.ForeignKey(Presentation, on_delete=models.PROTECT, related_name="concern_links")
+    concern = models.OneToOneField(
+        "outreach.Concern", on_delete=models.CASCADE, related_name="presentation_link", verbose_name=_("concern")
+    )
+
+    class Meta:
+        verbose_name = _("concern raised at a presentation")
+        verbose_name_plural = _("concerns raised at presentations")
+
+    def __str__(self):
+        return f"{self.presentation} · {self.concern}"
+
+
 class PresentationAttachment(models.Model):
     """A sign-in sheet photo or the slides: PDF, JPEG or PNG, served only to staff who may see the report."""
 
@@ -370,15 +409,12 @@ class PresentationAttachment(models.Model):
         return reverse("programs:attachment_download", args=[self.presentation_id, self.pk])
 
 
-class PresentationRequestQuerySet(AreaScopedQuerySet):
-    def for_user(self, user):
-        """Requests not yet placed in an area command are an intake queue every handler may pick up."""
-        scoped = super().for_user(user)
-        if not user.is_authenticated or not user.is_active or user.sees_all_areas:
-            return scoped
-        if not user.has_perm("programs.handle_presentationrequest"):
-            return scoped
-        return scoped | self.filter(area_command__isnull=True, status=PresentationRequest.Status.PENDING)
+class PresentationRequestQuerySet(IntakeQueueQuerySet):
+    pickup_perm = "programs.handle_presentationrequest"
+
+    def intake(self):
+        """Requests not yet placed in an area command."""
+        return self.filter(area_command__isnull=True, status=PresentationRequest.Status.PENDING)
 
     def pending(self):
         return self.filter(status=PresentationRequest.Status.PENDING)
@@ -391,6 +427,14 @@ class PresentationRequest(models.Model):
         PENDING = "pending", _("Waiting for an answer")
         ACCEPTED = "accepted", _("Accepted")
         DECLINED = "declined", _("Declined")
+
+    # A request is answered once: accepted (a presentation is scheduled) or declined.
+    TRANSITIONS = {
+        Status.PENDING: (Status.ACCEPTED, Status.DECLINED),
+        Status.ACCEPTED: (),
+        Status.DECLINED: (),
+    }
+    HANDLE_PERMISSION = "programs.handle_presentationrequest"
 
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
@@ -473,6 +517,15 @@ class PresentationRequest(models.Model):
     @property
     def subject(self):
         return self.program.name if self.program_id else self.topic
+
+    def can_become(self, status):
+        return status in self.TRANSITIONS[self.status]
+
+    def is_answered(self):
+        return not self.TRANSITIONS[self.status]
+
+    def can_be_handled_by(self, user):
+        return not self.is_answered() and user.has_perm(self.HANDLE_PERMISSION)
 
     def clean(self):
         super().clean()

@@ -2,17 +2,17 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from outreach import clock
+from outreach.lib.notifications import absolute_url, notify
 from outreach.models import Concern, User
-from outreach.notifications import absolute_url, notify
 
-from .models import Presentation, PresentationAttachment, PresentationEvent, PresentationRequest
+from .models import Presentation, PresentationAttachment, PresentationConcern, PresentationEvent, PresentationRequest
 
 Status = Presentation.Status
 Action = PresentationEvent.Action
-REVIEW_PERMISSION = "programs.review_presentation"
+REVIEW_PERMISSION = Presentation.REVIEW_PERMISSION
 
 
 def _locked(presentation):
@@ -37,7 +37,7 @@ def reviewers_for(presentation):
 def presentation_create(*, presentation, presenters, command_staff=(), by):
     """Schedule a presentation, or start the report of one already given."""
     presentation.author = by
-    presentation.status = Status.SCHEDULED if presentation.starts_at > timezone.now() else Status.DRAFT
+    presentation.status = Status.DRAFT if presentation.has_taken_place() else Status.SCHEDULED
     presentation.full_clean()
     presentation.save()
     presentation.presenters.set(presenters or [by])
@@ -55,7 +55,7 @@ def presentation_save_report(*, presentation, presenters, command_staff, concern
             _("This report can no longer be edited: it is %(status)s.")
             % {"status": current.get_status_display().lower()}
         )
-    if current.status == Status.SCHEDULED and presentation.starts_at <= timezone.now():
+    if current.status == Status.SCHEDULED and presentation.has_taken_place():
         presentation.status = Status.DRAFT
         _log(presentation, Action.REPORT_STARTED, by)
     else:
@@ -65,15 +65,15 @@ def presentation_save_report(*, presentation, presenters, command_staff, concern
     presentation.presenters.set(presenters)
     presentation.command_staff.set(command_staff)
     for concern in concerns.save(commit=False):
-        concern.presentation = presentation
         concern.source = Concern.Source.PRESENTATION
         concern.area_command = presentation.area_command
         concern.sector = presentation.sector
-        concern.received_on = timezone.localdate(presentation.starts_at)
+        concern.received_on = clock.date_of(presentation.starts_at)
         if concern.created_by_id is None:
             concern.created_by = by
         concern.full_clean()
         concern.save()
+        PresentationConcern.objects.get_or_create(concern=concern, defaults={"presentation": presentation})
     for concern in concerns.deleted_objects:
         concern.delete()
     return presentation
@@ -83,40 +83,31 @@ def presentation_save_report(*, presentation, presenters, command_staff, concern
 def presentation_submit(*, presentation, by):
     """Send the report to the unit's supervisor; a returned report is resubmitted."""
     presentation = _locked(presentation)
-    if presentation.status not in (Status.SCHEDULED, Status.DRAFT, Status.RETURNED):
+    if not presentation.can_become(Status.SUBMITTED):
         raise ValidationError(_("Only a draft or returned report can be submitted."))
-    if presentation.starts_at > timezone.now():
+    if not presentation.has_taken_place():
         raise ValidationError(_("The presentation has not taken place yet: submit its report afterwards."))
     if presentation.participants is None:
         raise ValidationError(_("Enter the number of participants before submitting."))
-    action = Action.RESUBMITTED if presentation.status == Status.RETURNED else Action.SUBMITTED
+    action = Action.RESUBMITTED if presentation.is_returned() else Action.SUBMITTED
     presentation.status = Status.SUBMITTED
-    presentation.submitted_at = timezone.now()
+    presentation.submitted_at = clock.now()
     presentation.save(update_fields=["status", "submitted_at", "updated_at"])
     _log(presentation, action, by)
     notify(
-        template="programs/email/report_submitted",
+        template="programs/email/presentations/report_submitted",
         recipients=reviewers_for(presentation).values_list("email", flat=True),
         context={"presentation": presentation, "by": by, "url": absolute_url(presentation.get_absolute_url())},
     )
     return presentation
 
 
-def took_part(presentation, user):
-    """Whether ``user`` wrote, presented, or moved the report forward: they may not also review it."""
-    return (
-        presentation.author_id == user.pk
-        or presentation.presenters.filter(pk=user.pk).exists()
-        or presentation.events.filter(by=user, action__in=PresentationEvent.AUTHOR_ACTIONS).exists()
-    )
-
-
 def _check_reviewer(presentation, by):
     if not by.has_perm(REVIEW_PERMISSION):
         raise PermissionDenied
-    if took_part(presentation, by):
+    if presentation.involves(by):
         raise ValidationError(_("You cannot review a report you wrote or presented."))
-    if presentation.status != Status.SUBMITTED:
+    if not presentation.can_become(Status.APPROVED):
         raise ValidationError(_("This report is not awaiting review."))
 
 
@@ -126,7 +117,7 @@ def presentation_approve(*, presentation, by):
     _check_reviewer(presentation, by)
     presentation.status = Status.APPROVED
     presentation.reviewed_by = by
-    presentation.reviewed_at = timezone.now()
+    presentation.reviewed_at = clock.now()
     presentation.review_comment = ""
     presentation.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment", "updated_at"])
     _log(presentation, Action.APPROVED, by)
@@ -142,12 +133,12 @@ def presentation_return(*, presentation, by, comment):
     _check_reviewer(presentation, by)
     presentation.status = Status.RETURNED
     presentation.reviewed_by = by
-    presentation.reviewed_at = timezone.now()
+    presentation.reviewed_at = clock.now()
     presentation.review_comment = comment.strip()
     presentation.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment", "updated_at"])
     _log(presentation, Action.RETURNED, by, comment.strip())
     notify(
-        template="programs/email/report_returned",
+        template="programs/email/presentations/report_returned",
         recipients=[presentation.author.email],
         context={"presentation": presentation, "by": by, "url": absolute_url(presentation.get_absolute_url())},
     )
@@ -157,7 +148,7 @@ def presentation_return(*, presentation, by, comment):
 @transaction.atomic
 def presentation_cancel(*, presentation, by, reason=""):
     presentation = _locked(presentation)
-    if presentation.status != Status.SCHEDULED:
+    if not presentation.can_cancel():
         raise ValidationError(_("Only a scheduled presentation can be cancelled."))
     presentation.status = Status.CANCELLED
     presentation.save(update_fields=["status", "updated_at"])
@@ -185,7 +176,7 @@ def presentation_request_submit(*, request_obj, language):
     request_obj.full_clean()
     request_obj.save()
     notify(
-        template="programs/email/request_received",
+        template="programs/email/requests/received",
         recipients=[request_obj.email],
         context={"request": request_obj},
         language=language,
@@ -195,7 +186,7 @@ def presentation_request_submit(*, request_obj, language):
 
 def _locked_request(request_obj):
     locked = PresentationRequest.objects.select_for_update().get(pk=request_obj.pk)
-    if locked.status != PresentationRequest.Status.PENDING:
+    if locked.is_answered():
         raise ValidationError(_("This request was already answered."))
     return locked
 
@@ -220,10 +211,10 @@ def presentation_request_accept(*, request_obj, by, starts_at, area_command, sec
     request_obj.presentation = presentation
     request_obj.area_command = area_command
     request_obj.handled_by = by
-    request_obj.handled_at = timezone.now()
+    request_obj.handled_at = clock.now()
     request_obj.save()
     notify(
-        template="programs/email/request_accepted",
+        template="programs/email/requests/accepted",
         recipients=[request_obj.email],
         context={"request": request_obj, "presentation": presentation, "presenters": list(presenters)},
         language=request_obj.language,
@@ -241,10 +232,10 @@ def presentation_request_decline(*, request_obj, by, reason):
     request_obj.area_command_id = request_obj.area_command_id or by.area_command_id
     request_obj.decline_reason = reason.strip()
     request_obj.handled_by = by
-    request_obj.handled_at = timezone.now()
+    request_obj.handled_at = clock.now()
     request_obj.save()
     notify(
-        template="programs/email/request_declined",
+        template="programs/email/requests/declined",
         recipients=[request_obj.email],
         context={"request": request_obj},
         language=request_obj.language,

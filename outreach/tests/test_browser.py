@@ -53,7 +53,7 @@ def test_each_role_logs_in_and_sees_its_dashboard(page, live_server, cast, role)
     page.set_viewport_size(DESKTOP)
     log_in(page, live_server, f"demo.{role}", PASSWORD)
 
-    page.wait_for_url(f"{live_server.url}{reverse('dashboard')}")
+    page.wait_for_url(f"{live_server.url}{reverse('outreach:dashboard')}")
     assert page.get_by_role("heading", name=f"Welcome, {role.title()} Tester").is_visible()
     organizations = page.get_by_test_id("organization-count").inner_text()
     if role in User.AREA_ROLES:

@@ -59,7 +59,7 @@ def test_month_page_lists_the_areas_events(client, people, area, other_area):
 
     month = timezone.localtime(timezone.now() + timedelta(days=3)).strftime("%Y-%m")
 
-    response = client.get(reverse("calendar"), {"month": month})
+    response = client.get(reverse("outreach:calendar_month"), {"month": month})
 
     titles = [event.title for _day, events in response.context["days"] for event in events]
     assert sorted(titles) == ["Bicycle Safety Day", "Landlord Training", "Watch meeting: Elm Street"]
@@ -69,13 +69,13 @@ def test_month_page_survives_a_malformed_month(client, people):
     client.force_login(people.officer)
 
     for value in ("2026-13", "abc", "2026", "99999-01", "9999-12", "0001-01", "-5-3"):
-        assert client.get(reverse("calendar"), {"month": value}).status_code == 200
+        assert client.get(reverse("outreach:calendar_month"), {"month": value}).status_code == 200
 
 
 def test_staff_feed_is_scoped_to_the_area_and_parses(client, people, area, other_area):
     _events(area, other_area, people)
     client.force_login(people.sergeant)
-    client.post(reverse("calendar_feed_reset"))
+    client.post(reverse("outreach:calendar_feed_reset"))
     feed = CalendarFeed.objects.get(user=people.sergeant)
     client.logout()  # calendar apps have no session
 
@@ -90,10 +90,10 @@ def test_staff_feed_is_scoped_to_the_area_and_parses(client, people, area, other
 
 def test_replacing_the_feed_address_cuts_off_the_old_one(client, people):
     client.force_login(people.officer)
-    client.post(reverse("calendar_feed_reset"))
+    client.post(reverse("outreach:calendar_feed_reset"))
     old = CalendarFeed.objects.get(user=people.officer).get_absolute_url()
 
-    client.post(reverse("calendar_feed_reset"))
+    client.post(reverse("outreach:calendar_feed_reset"))
 
     assert client.get(old).status_code == 404
     assert client.get(CalendarFeed.objects.get(user=people.officer).get_absolute_url()).status_code == 200
@@ -110,7 +110,7 @@ def test_an_inactive_users_feed_stops(client, people):
 def test_public_feed_has_public_events_only_and_nothing_personal(client, people, area, other_area):
     _events(area, other_area, people)
 
-    response = client.get(reverse("public_calendar_feed"))
+    response = client.get(reverse("outreach:calendar_public_feed"))
 
     events = _parse(response)
     assert set(events) == {"Bicycle Safety Day", "River Cleanup"}
@@ -130,7 +130,7 @@ def test_public_feed_uses_spanish_program_names_for_spanish_readers(client, peop
         is_public=True,
     )
 
-    response = client.get(reverse("public_calendar_feed"), headers={"accept-language": "es"})
+    response = client.get(reverse("outreach:calendar_public_feed"), headers={"accept-language": "es"})
 
     assert "Revisión de cinturones" in _parse(response)
 
@@ -153,4 +153,4 @@ def test_month_page_query_count_is_pinned(client, people, area, other_area, djan
     client.force_login(people.officer)
 
     with django_assert_num_queries(9):
-        client.get(reverse("calendar"))
+        client.get(reverse("outreach:calendar_month"))

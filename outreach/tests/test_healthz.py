@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from outreach import health
+from outreach.lib import health
 
 
 @pytest.fixture(autouse=True)

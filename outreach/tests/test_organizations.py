@@ -26,7 +26,7 @@ def directory(area, other_area):
 def test_officer_lists_only_the_organizations_of_their_area(client, people, directory):
     client.force_login(people.officer)
 
-    response = client.get(reverse("organization_list"))
+    response = client.get(reverse("outreach:organization_list"))
 
     names = [o.name for o in response.context["page"].object_list]
     assert names == ["Grace Church", "Hillcrest Neighbors", "Lincoln Elementary"]
@@ -35,8 +35,8 @@ def test_officer_lists_only_the_organizations_of_their_area(client, people, dire
 def test_list_is_searched_and_filtered_by_kind(client, people, directory):
     client.force_login(people.chief)
 
-    by_text = client.get(reverse("organization_list"), {"q": "hillcrest"})
-    by_kind = client.get(reverse("organization_list"), {"kind": Organization.Kind.SCHOOL})
+    by_text = client.get(reverse("outreach:organization_list"), {"q": "hillcrest"})
+    by_kind = client.get(reverse("outreach:organization_list"), {"kind": Organization.Kind.SCHOOL})
 
     assert [o.name for o in by_text.context["page"].object_list] == ["Hillcrest Neighbors"]
     assert [o.name for o in by_kind.context["page"].object_list] == ["Lincoln Elementary"]
@@ -45,7 +45,7 @@ def test_list_is_searched_and_filtered_by_kind(client, people, directory):
 def test_chief_filters_by_area_command(client, people, directory, other_area):
     client.force_login(people.chief)
 
-    response = client.get(reverse("organization_list"), {"area_command": other_area.pk})
+    response = client.get(reverse("outreach:organization_list"), {"area_command": other_area.pk})
 
     assert [o.name for o in response.context["page"].object_list] == ["River District League"]
 
@@ -53,7 +53,7 @@ def test_chief_filters_by_area_command(client, people, directory, other_area):
 def test_officer_cannot_filter_their_way_into_another_area(client, people, directory, other_area):
     client.force_login(people.officer)
 
-    response = client.get(reverse("organization_list"), {"area_command": other_area.pk})
+    response = client.get(reverse("outreach:organization_list"), {"area_command": other_area.pk})
 
     names = {o.name for o in response.context["page"].object_list}
     assert "River District League" not in names
@@ -64,8 +64,8 @@ def test_list_is_paginated(client, people, area, settings):
     OrganizationFactory.create_batch(settings.PAGE_SIZE + 3, area_command=area)
     client.force_login(people.officer)
 
-    first = client.get(reverse("organization_list"))
-    second = client.get(reverse("organization_list"), {"page": 2})
+    first = client.get(reverse("outreach:organization_list"))
+    second = client.get(reverse("outreach:organization_list"), {"page": 2})
 
     assert len(first.context["page"].object_list) == settings.PAGE_SIZE
     assert len(second.context["page"].object_list) == 3
@@ -79,7 +79,7 @@ def test_list_query_count_does_not_grow_with_rows(client, people, area, django_a
 
     # session, user, department, permissions (2), count, filter choices (2), page of rows
     with django_assert_num_queries(9):
-        response = client.get(reverse("organization_list"))
+        response = client.get(reverse("outreach:organization_list"))
 
     assert response.status_code == 200
 
@@ -87,7 +87,7 @@ def test_list_query_count_does_not_grow_with_rows(client, people, area, django_a
 def test_csv_export_uses_the_same_filter_and_scope(client, people, directory):
     client.force_login(people.officer)
 
-    response = client.get(reverse("organization_list"), {"kind": Organization.Kind.SCHOOL, "format": "csv"})
+    response = client.get(reverse("outreach:organization_list"), {"kind": Organization.Kind.SCHOOL, "format": "csv"})
 
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
@@ -99,7 +99,7 @@ def test_csv_export_uses_the_same_filter_and_scope(client, people, directory):
 def test_csv_export_never_leaks_another_area(client, people, directory):
     client.force_login(people.officer)
 
-    rows = _csv_rows(client.get(reverse("organization_list"), {"format": "csv"}))
+    rows = _csv_rows(client.get(reverse("outreach:organization_list"), {"format": "csv"}))
 
     assert "River District League" not in [row[0] for row in rows]
     assert len(rows) == 4
@@ -109,7 +109,7 @@ def test_csv_export_neutralises_spreadsheet_formulas(client, people, area):
     OrganizationFactory(name='=HYPERLINK("http://evil")', area_command=area)
     client.force_login(people.officer)
 
-    rows = _csv_rows(client.get(reverse("organization_list"), {"format": "csv"}))
+    rows = _csv_rows(client.get(reverse("outreach:organization_list"), {"format": "csv"}))
 
     assert rows[1][0].startswith("'=")
 
@@ -119,7 +119,7 @@ def test_officer_adds_an_organization_in_their_area(client, people, area):
     client.force_login(people.officer)
 
     response = client.post(
-        reverse("organization_create"),
+        reverse("outreach:organization_create"),
         {
             "name": "Hillcrest Block Club",
             "kind": "neighborhood",
@@ -142,7 +142,7 @@ def test_bad_input_is_explained_and_nothing_typed_is_lost(client, people, area):
     client.force_login(people.officer)
 
     response = client.post(
-        reverse("organization_create"),
+        reverse("outreach:organization_create"),
         {
             "name": "",
             "kind": "school",
@@ -164,7 +164,7 @@ def test_officer_cannot_file_an_organization_under_another_area(client, people, 
     client.force_login(people.officer)
 
     response = client.post(
-        reverse("organization_create"), {"name": "Elsewhere", "kind": "other", "area_command": other_area.pk}
+        reverse("outreach:organization_create"), {"name": "Elsewhere", "kind": "other", "area_command": other_area.pk}
     )
 
     assert "area_command" in response.context["form"].errors
@@ -176,7 +176,7 @@ def test_sector_of_another_area_is_refused(client, people, area, other_area):
     client.force_login(people.chief)
 
     response = client.post(
-        reverse("organization_create"),
+        reverse("outreach:organization_create"),
         {"name": "Mismatch", "kind": "other", "area_command": area.pk, "sector": foreign_sector.pk},
     )
 
@@ -189,7 +189,7 @@ def test_edit_saves_and_keeps_history(client, people, directory):
     client.force_login(people.sergeant)
 
     response = client.post(
-        reverse("organization_edit", args=[organization.pk]),
+        reverse("outreach:organization_edit", args=[organization.pk]),
         {"name": "Lincoln Elementary School", "kind": "school", "area_command": organization.area_command_id},
     )
 
@@ -202,7 +202,7 @@ def test_edit_saves_and_keeps_history(client, people, directory):
 def test_edit_refuses_methods_other_than_get_and_post(client, people, directory):
     client.force_login(people.officer)
 
-    response = client.delete(reverse("organization_edit", args=[directory[0].pk]))
+    response = client.delete(reverse("outreach:organization_edit", args=[directory[0].pk]))
 
     assert response.status_code == 405
 
@@ -210,7 +210,7 @@ def test_edit_refuses_methods_other_than_get_and_post(client, people, directory)
 def test_list_header_offers_export_and_add_to_those_allowed(client, people, directory):
     client.force_login(people.officer)
 
-    content = client.get(reverse("organization_list")).content.decode()
+    content = client.get(reverse("outreach:organization_list")).content.decode()
 
-    assert reverse("organization_create") in content
+    assert reverse("outreach:organization_create") in content
     assert "format=csv" in content

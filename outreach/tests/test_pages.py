@@ -23,7 +23,7 @@ def test_dashboard_counts_come_from_the_database(client, people, area, other_are
     OrganizationFactory.create_batch(2, area_command=other_area)
     client.force_login(people.sergeant)
 
-    context = client.get(reverse("dashboard")).context
+    context = client.get(reverse("outreach:dashboard")).context
 
     assert context["organization_count"] == 3
     assert context["user_count"] == 4  # officer, sergeant, lieutenant, commander of the area
@@ -36,7 +36,7 @@ def test_chief_dashboard_breaks_counts_down_by_area(client, people, area, other_
     OrganizationFactory.create_batch(2, area_command=other_area)
     client.force_login(people.chief)
 
-    context = client.get(reverse("dashboard")).context
+    context = client.get(reverse("outreach:dashboard")).context
 
     assert context["organization_count"] == 5
     rows = {a.code: (a.organization_count, a.user_count) for a in context["areas"]}
@@ -46,17 +46,17 @@ def test_chief_dashboard_breaks_counts_down_by_area(client, people, area, other_
 def test_area_dashboard_lists_the_people_of_the_area_only(client, people):
     client.force_login(people.sergeant)
 
-    team = list(client.get(reverse("dashboard")).context["team"])
+    team = list(client.get(reverse("outreach:dashboard")).context["team"])
 
     assert set(team) == {people.officer, people.sergeant, people.lieutenant, people.commander}
 
 
 def test_catalog_editors_see_the_catalog_by_category(client, people):
     client.force_login(people.records)
-    by_category = dict(client.get(reverse("dashboard")).context["catalog_by_category"])
+    by_category = dict(client.get(reverse("outreach:dashboard")).context["catalog_by_category"])
 
     client.force_login(people.officer)
-    officer_context = client.get(reverse("dashboard")).context
+    officer_context = client.get(reverse("outreach:dashboard")).context
 
     assert by_category["Elementary school"] == Program.objects.active().filter(category="elementary").count()
     assert "catalog_by_category" not in officer_context
@@ -65,10 +65,10 @@ def test_catalog_editors_see_the_catalog_by_category(client, people):
 def test_empty_dashboard_says_what_to_do(client, people):
     client.force_login(people.officer)
 
-    response = client.get(reverse("dashboard"))
+    response = client.get(reverse("outreach:dashboard"))
 
     assert b"No organizations yet" in response.content
-    assert reverse("organization_create").encode() in response.content
+    assert reverse("outreach:organization_create").encode() in response.content
 
 
 @pytest.mark.parametrize("role,queries", [("officer", 13), ("chief", 14)])
@@ -78,14 +78,14 @@ def test_dashboard_query_count_is_pinned(client, people, area, role, queries, dj
     client.force_login(getattr(people, role))
 
     with django_assert_num_queries(queries):
-        client.get(reverse("dashboard"))
+        client.get(reverse("outreach:dashboard"))
 
 
 def test_profile_edit_is_saved_with_a_message(client, people):
     client.force_login(people.officer)
 
     response = client.post(
-        reverse("profile"),
+        reverse("outreach:profile"),
         {"first_name": "Kevin", "last_name": "Brooks", "email": "kbrooks@example.org", "phone": "555-0111"},
         follow=True,
     )
@@ -99,7 +99,7 @@ def test_profile_cannot_change_role_or_area(client, people, other_area):
     client.force_login(people.officer)
 
     client.post(
-        reverse("profile"),
+        reverse("outreach:profile"),
         {"first_name": "A", "last_name": "B", "email": "a@example.org", "role": "chief", "area_command": other_area.pk},
     )
 
@@ -129,7 +129,7 @@ def test_chief_edits_the_department_shown_on_every_page(client, people):
     client.force_login(people.chief)
 
     client.post(
-        reverse("department_settings"),
+        reverse("outreach:department_settings"),
         {
             "name": "Mesa County Sheriff's Office",
             "address": "1 Main St",
@@ -138,7 +138,7 @@ def test_chief_edits_the_department_shown_on_every_page(client, people):
             "time_zone": "America/Chicago",
         },
     )
-    page = client.get(reverse("organization_list"))
+    page = client.get(reverse("outreach:organization_list"))
 
     department = Department.load()
     assert department.chief_name == "Pat Lee"
@@ -150,7 +150,7 @@ def test_chief_edits_the_department_shown_on_every_page(client, people):
 def test_only_the_chief_and_administrator_edit_the_department(client, people, role):
     client.force_login(getattr(people, role))
 
-    assert client.get(reverse("department_settings")).status_code == 403
+    assert client.get(reverse("outreach:department_settings")).status_code == 403
 
 
 def test_logo_must_be_an_image(client, people):
@@ -158,7 +158,8 @@ def test_logo_must_be_an_image(client, people):
     fake = SimpleUploadedFile("logo.png", b"not really a png", content_type="image/png")
 
     response = client.post(
-        reverse("department_settings"), {"name": "Police Department", "time_zone": "America/Denver", "logo": fake}
+        reverse("outreach:department_settings"),
+        {"name": "Police Department", "time_zone": "America/Denver", "logo": fake},
     )
 
     assert response.status_code == 200
@@ -172,25 +173,28 @@ def test_logo_is_shown_on_every_page(client, people, tmp_path, settings):
     client.force_login(people.chief)
 
     client.post(
-        reverse("department_settings"), {"name": "Police Department", "time_zone": "America/Denver", "logo": png}
+        reverse("outreach:department_settings"),
+        {"name": "Police Department", "time_zone": "America/Denver", "logo": png},
     )
-    page = client.get(reverse("dashboard"))
+    page = client.get(reverse("outreach:dashboard"))
     client.logout()
-    logo = client.get(reverse("department_logo"))
+    logo = client.get(reverse("outreach:department_logo"))
 
-    assert reverse("department_logo").encode() in page.content
+    assert reverse("outreach:department_logo").encode() in page.content
     assert logo.status_code == 200
     assert b"".join(logo.streaming_content).startswith(b"\x89PNG")
 
 
 def test_no_logo_is_not_found(client, db):
-    assert client.get(reverse("department_logo")).status_code == 404
+    assert client.get(reverse("outreach:department_logo")).status_code == 404
 
 
 def test_unknown_time_zone_is_refused(client, people):
     client.force_login(people.chief)
 
-    response = client.post(reverse("department_settings"), {"name": "Police Department", "time_zone": "Mars/Olympus"})
+    response = client.post(
+        reverse("outreach:department_settings"), {"name": "Police Department", "time_zone": "Mars/Olympus"}
+    )
 
     assert "time_zone" in response.context["form"].errors
 
@@ -216,7 +220,7 @@ def test_login_takes_the_officer_to_the_dashboard(client, people):
     response = client.post(reverse("login"), {"username": "officer", "password": PASSWORD})
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("dashboard")
+    assert response["Location"] == reverse("outreach:dashboard")
 
 
 def test_logout_is_a_post(client, people):

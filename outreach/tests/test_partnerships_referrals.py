@@ -44,7 +44,7 @@ def test_officer_records_a_partnership_in_their_area(client, people, area):
     client.force_login(people.officer)
 
     response = client.post(
-        reverse("partnership_create"),
+        reverse("outreach:partnership_create"),
         {
             "organization": organization.pk,
             "purpose": "Car break-ins in the lot",
@@ -62,7 +62,7 @@ def test_a_partnership_cannot_end_before_it_starts(client, people, area):
     client.force_login(people.officer)
 
     response = client.post(
-        reverse("partnership_create"),
+        reverse("outreach:partnership_create"),
         {
             "organization": OrganizationFactory(area_command=area).pk,
             "purpose": "x",
@@ -83,7 +83,7 @@ def test_the_daily_log_is_one_short_form_on_the_partnership_page(client, people,
 
     page = client.get(partnership.get_absolute_url())
     client.post(
-        reverse("partnership_log_add", args=[partnership.pk]),
+        reverse("outreach:partnership_log_add", args=[partnership.pk]),
         {
             "logged_on": timezone.localdate().isoformat(),
             "information": "Two thefts at the pharmacy",
@@ -92,7 +92,7 @@ def test_the_daily_log_is_one_short_form_on_the_partnership_page(client, people,
         },
     )
     future = client.post(
-        reverse("partnership_log_add", args=[partnership.pk]),
+        reverse("outreach:partnership_log_add", args=[partnership.pk]),
         {"logged_on": (timezone.localdate() + timedelta(days=1)).isoformat(), "information": "x"},
     )
 
@@ -106,7 +106,10 @@ def test_another_areas_partnership_is_not_found(client, people, partnership):
     client.force_login(people.other_officer)
 
     assert client.get(partnership.get_absolute_url()).status_code == 404
-    assert client.post(reverse("partnership_log_add", args=[partnership.pk]), {"information": "x"}).status_code == 404
+    assert (
+        client.post(reverse("outreach:partnership_log_add", args=[partnership.pk]), {"information": "x"}).status_code
+        == 404
+    )
 
 
 def test_partnership_list_is_scoped_exports_csv_and_has_pinned_queries(
@@ -122,8 +125,8 @@ def test_partnership_list_is_scoped_exports_csv_and_has_pinned_queries(
     client.force_login(people.officer)
 
     with django_assert_num_queries(8):
-        page = client.get(reverse("partnership_list"))
-    export = client.get(reverse("partnership_list"), {"format": "csv"})
+        page = client.get(reverse("outreach:partnership_list"))
+    export = client.get(reverse("outreach:partnership_list"), {"format": "csv"})
 
     assert [p.organization.name for p in page.context["page"].object_list] == ["Route 9 Merchants"]
     assert "Elsewhere" not in b"".join(export.streaming_content).decode()
@@ -136,7 +139,7 @@ def test_officer_records_a_referral_with_a_follow_up_date(client, people, area):
     client.force_login(people.officer)
 
     response = client.post(
-        reverse("referral_create"),
+        reverse("outreach:referral_create"),
         {
             "kind": "drug_house",
             "agency": "Narcotics unit",
@@ -156,7 +159,7 @@ def test_follow_up_cannot_be_due_before_the_referral(client, people, area):
     client.force_login(people.officer)
 
     response = client.post(
-        reverse("referral_create"),
+        reverse("outreach:referral_create"),
         {
             "kind": "other",
             "agency": "x",
@@ -176,11 +179,11 @@ def test_overdue_referrals_are_flagged_for_the_officer_and_the_sergeant(client, 
     _referral(area, people.officer, follow_up_due=timezone.localdate() + timedelta(days=3))
     _referral(area, people.officer, follow_up_confirmed_on=timezone.localdate(), confirmed_by=people.officer)
     client.force_login(people.officer)
-    officer_count = client.get(reverse("dashboard")).context["overdue_referrals"]
+    officer_count = client.get(reverse("outreach:dashboard")).context["overdue_referrals"]
     client.force_login(people.sergeant)
-    sergeant_count = client.get(reverse("dashboard")).context["overdue_referrals"]
+    sergeant_count = client.get(reverse("outreach:dashboard")).context["overdue_referrals"]
     client.force_login(people.other_sergeant)
-    other_count = client.get(reverse("dashboard")).context["overdue_referrals"]
+    other_count = client.get(reverse("outreach:dashboard")).context["overdue_referrals"]
 
     assert (officer_count, sergeant_count, other_count) == (1, 1, 0)
 
@@ -190,11 +193,11 @@ def test_confirming_the_follow_up(client, people, area):
     client.force_login(people.officer)
 
     client.post(
-        reverse("referral_confirm", args=[referral.pk]),
+        reverse("outreach:referral_confirm", args=[referral.pk]),
         {"confirmed_on": timezone.localdate().isoformat(), "outcome": "Car towed on the 12th"},
     )
     again = client.post(
-        reverse("referral_confirm", args=[referral.pk]),
+        reverse("outreach:referral_confirm", args=[referral.pk]),
         {"confirmed_on": timezone.localdate().isoformat(), "outcome": "again"},
         follow=True,
     )
@@ -210,7 +213,7 @@ def test_confirmation_before_the_referral_is_refused(client, people, area):
     client.force_login(people.officer)
 
     response = client.post(
-        reverse("referral_confirm", args=[referral.pk]), {"confirmed_on": "2020-01-01", "outcome": "x"}
+        reverse("outreach:referral_confirm", args=[referral.pk]), {"confirmed_on": "2020-01-01", "outcome": "x"}
     )
 
     assert response.status_code == 400
@@ -225,7 +228,7 @@ def test_referral_list_filters_overdue_and_is_scoped(client, people, area, other
     client.force_login(people.sergeant)
 
     with django_assert_num_queries(8):
-        response = client.get(reverse("referral_list"), {"state": "overdue"})
+        response = client.get(reverse("outreach:referral_list"), {"state": "overdue"})
 
     assert list(response.context["page"].object_list) == [overdue]
 
@@ -235,7 +238,7 @@ def test_another_areas_referral_is_not_found(client, people, other_area):
     client.force_login(people.sergeant)
 
     assert client.get(referral.get_absolute_url()).status_code == 404
-    assert client.post(reverse("referral_confirm", args=[referral.pk]), {"outcome": "x"}).status_code == 404
+    assert client.post(reverse("outreach:referral_confirm", args=[referral.pk]), {"outcome": "x"}).status_code == 404
 
 
 # Immigration-status policy outreach
@@ -246,15 +249,15 @@ def test_family_violence_center_is_marked_as_reached_and_leaves_the_chiefs_list(
     OrganizationFactory(name="Hope Rising", kind=Organization.Kind.SEXUAL_ASSAULT, area_command=area)
     OrganizationFactory(name="A school", kind=Organization.Kind.SCHOOL, area_command=area)
     client.force_login(people.chief)
-    before = [o.name for o in client.get(reverse("dashboard")).context["not_reached"]]
+    before = [o.name for o in client.get(reverse("outreach:dashboard")).context["not_reached"]]
 
     client.force_login(people.officer)
     client.post(
-        reverse("immigration_outreach_add", args=[center.pk]),
+        reverse("outreach:immigration_outreach_add", args=[center.pk]),
         {"reached_on": timezone.localdate().isoformat(), "notes": "Left brochures in English and Spanish"},
     )
     client.force_login(people.chief)
-    after = [o.name for o in client.get(reverse("dashboard")).context["not_reached"]]
+    after = [o.name for o in client.get(reverse("outreach:dashboard")).context["not_reached"]]
 
     assert before == ["Hope Rising", "Safe Harbor"]
     assert after == ["Hope Rising"]
@@ -279,7 +282,7 @@ def test_immigration_outreach_is_only_for_eligible_kinds(client, people, area):
     client.force_login(people.officer)
 
     response = client.post(
-        reverse("immigration_outreach_add", args=[school.pk]), {"reached_on": timezone.localdate().isoformat()}
+        reverse("outreach:immigration_outreach_add", args=[school.pk]), {"reached_on": timezone.localdate().isoformat()}
     )
 
     assert response.status_code == 404
@@ -298,7 +301,7 @@ def test_outreach_to_another_areas_center_is_not_found(client, people, other_are
     client.force_login(people.officer)
 
     response = client.post(
-        reverse("immigration_outreach_add", args=[center.pk]), {"reached_on": timezone.localdate().isoformat()}
+        reverse("outreach:immigration_outreach_add", args=[center.pk]), {"reached_on": timezone.localdate().isoformat()}
     )
 
     assert response.status_code == 404
@@ -310,7 +313,7 @@ def test_a_confirmed_referral_is_kept_as_it_was(client, people, area):
     client.force_login(people.officer)
 
     response = client.post(
-        reverse("referral_edit", args=[referral.pk]),
+        reverse("outreach:referral_edit", args=[referral.pk]),
         {
             "kind": "other",
             "agency": "Changed",

@@ -66,7 +66,7 @@ def test_inactive_user_sees_nothing(people, organizations):
 def test_another_area_commands_record_is_not_found(client, people, organizations, role):
     client.force_login(getattr(people, role))
 
-    for name in ("organization_detail", "organization_edit"):
+    for name in ("outreach:organization_detail", "outreach:organization_edit"):
         response = client.get(reverse(name, args=[organizations[1].pk]))
         assert response.status_code == 404
 
@@ -75,7 +75,7 @@ def test_another_area_commands_record_is_not_found(client, people, organizations
 def test_own_area_record_is_shown(client, people, organizations, role):
     client.force_login(getattr(people, role))
 
-    response = client.get(reverse("organization_detail", args=[organizations[0].pk]))
+    response = client.get(reverse("outreach:organization_detail", args=[organizations[0].pk]))
 
     assert response.status_code == 200
     assert b"Hillcrest Neighbors" in response.content
@@ -83,19 +83,19 @@ def test_own_area_record_is_shown(client, people, organizations, role):
 
 def test_a_role_without_the_permission_is_refused_on_its_own_area_record(client, people, organizations):
     # A department re-maps its roles in the admin: officers may no longer edit organizations.
-    officers = Group.objects.get(name=roles.ROLE_GROUPS[roles.OFFICER])
+    officers = Group.objects.get(name=roles.ROLE_GROUPS[roles.Role.OFFICER])
     officers.permissions.remove(Permission.objects.get(codename="change_organization"))
     client.force_login(people.officer)
 
-    own = client.get(reverse("organization_edit", args=[organizations[0].pk]))
-    other = client.get(reverse("organization_edit", args=[organizations[1].pk]))
+    own = client.get(reverse("outreach:organization_edit", args=[organizations[0].pk]))
+    other = client.get(reverse("outreach:organization_edit", args=[organizations[1].pk]))
 
     assert own.status_code == 403
     assert other.status_code == 404
 
 
 def test_anonymous_visitor_is_sent_to_log_in(client, organizations):
-    response = client.get(reverse("organization_detail", args=[organizations[0].pk]))
+    response = client.get(reverse("outreach:organization_detail", args=[organizations[0].pk]))
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))

@@ -35,7 +35,7 @@ def test_seed_demo_users_log_in_with_the_printed_password(db, client):
     response = client.post(reverse("login"), {"username": "north.officer1", "password": "outreach-demo-2026"})
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("dashboard")
+    assert response["Location"] == reverse("outreach:dashboard")
 
 
 def test_every_area_has_organizations_and_a_full_chain_of_command(db):

@@ -45,7 +45,7 @@ def _request_form(**overrides):
 
 def test_residents_ask_to_start_a_watch_group(client, db, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("watch_request"), _request_form(), follow=True)
+        response = client.post(reverse("outreach:watch_request"), _request_form(), follow=True)
 
     group = WatchGroup.objects.get()
     assert group.status == Status.REQUESTED
@@ -57,15 +57,15 @@ def test_residents_ask_to_start_a_watch_group(client, db, django_capture_on_comm
 
 
 def test_the_watch_request_in_spanish(client, db):
-    page = client.get(reverse("watch_request"), headers={"accept-language": "es"})
-    client.post(reverse("watch_request"), _request_form(), headers={"accept-language": "es"})
+    page = client.get(reverse("outreach:watch_request"), headers={"accept-language": "es"})
+    client.post(reverse("outreach:watch_request"), _request_form(), headers={"accept-language": "es"})
 
     assert "Iniciar una vigilancia vecinal" in page.content.decode()
     assert WatchGroup.objects.get().requester_language == "es"
 
 
 def test_watch_request_errors_are_shown_next_to_the_fields(client, db):
-    response = client.post(reverse("watch_request"), _request_form(requester_email="", boundaries=""))
+    response = client.post(reverse("outreach:watch_request"), _request_form(requester_email="", boundaries=""))
 
     assert set(response.context["form"].errors) == {"requester_email", "boundaries"}
     assert b"Paul Garcia" in response.content
@@ -74,32 +74,52 @@ def test_watch_request_errors_are_shown_next_to_the_fields(client, db):
 
 def test_watch_request_honeypot_and_rate_limit(client, db, settings):
     settings.PUBLIC_FORM_RATE = "2/h"
-    bot = client.post(reverse("watch_request"), _request_form(website="x"))
-    client.post(reverse("watch_request"), _request_form())
+    bot = client.post(reverse("outreach:watch_request"), _request_form(website="x"))
+    client.post(reverse("outreach:watch_request"), _request_form())
 
-    flooded = client.post(reverse("watch_request"), _request_form())
+    flooded = client.post(reverse("outreach:watch_request"), _request_form())
 
-    assert bot["Location"] == reverse("request_thanks")
+    assert bot["Location"] == reverse("outreach:request_thanks")
     assert flooded.status_code == 429
     assert WatchGroup.objects.count() == 1
 
 
-def test_a_requested_group_is_an_intake_queue_for_every_area(client, people, db):
+@pytest.mark.parametrize("handler", ["sergeant", "other_sergeant", "lieutenant", "commander", "records", "chief"])
+def test_a_requested_group_is_an_intake_queue_for_the_handlers_of_every_area(client, people, handler):
     WatchGroup.objects.create(
         name="Requested", boundaries="x", status=Status.REQUESTED, started_by=WatchGroup.StartedBy.CITIZENS
     )
-    client.force_login(people.officer)
+    client.force_login(getattr(people, handler))
 
-    response = client.get(reverse("watch_list"))
+    response = client.get(reverse("outreach:watch_list"))
 
     assert [g.name for g in response.context["page"].object_list] == ["Requested"]
+
+
+def test_an_officer_does_not_see_the_intake_queue_or_the_citizens_contacts(client, people):
+    group = WatchGroup.objects.create(
+        name="Requested",
+        boundaries="x",
+        status=Status.REQUESTED,
+        started_by=WatchGroup.StartedBy.CITIZENS,
+        requester_email="citizen@example.org",
+    )
+    client.force_login(people.officer)
+
+    listed = client.get(reverse("outreach:watch_list")).context["page"].object_list
+    detail = client.get(reverse("outreach:watch_detail", args=[group.pk]))
+
+    assert list(listed) == []
+    assert detail.status_code == 404
 
 
 def test_organizing_needs_an_area_command(client, people):
     group = WatchGroup.objects.create(name="Requested", boundaries="x", status=Status.REQUESTED)
     client.force_login(people.sergeant)
 
-    response = client.post(reverse("watch_set_status", args=[group.pk]), {"status": Status.ORGANIZING}, follow=True)
+    response = client.post(
+        reverse("outreach:watch_set_status", args=[group.pk]), {"status": Status.ORGANIZING}, follow=True
+    )
 
     group.refresh_from_db()
     assert group.status == Status.REQUESTED
@@ -124,9 +144,9 @@ def test_the_group_moves_through_its_statuses_and_the_requester_hears(
     client.force_login(people.sergeant)
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("watch_set_status", args=[group.pk]), {"status": Status.ORGANIZING})
-    client.post(reverse("watch_set_status", args=[group.pk]), {"status": Status.ACTIVE})
-    skipped = client.post(reverse("watch_set_status", args=[group.pk]), {"status": Status.REQUESTED})
+        client.post(reverse("outreach:watch_set_status", args=[group.pk]), {"status": Status.ORGANIZING})
+    client.post(reverse("outreach:watch_set_status", args=[group.pk]), {"status": Status.ACTIVE})
+    skipped = client.post(reverse("outreach:watch_set_status", args=[group.pk]), {"status": Status.REQUESTED})
 
     group.refresh_from_db()
     assert group.status == Status.ACTIVE
@@ -139,12 +159,12 @@ def test_captains_and_meetings_are_recorded(client, people, area):
     group = _group(area)
     client.force_login(people.officer)
 
-    client.post(reverse("watch_captain_add", args=[group.pk]), {"name": "Ruth Alvarez", "phone": "555-0100"})
+    client.post(reverse("outreach:watch_captain_add", args=[group.pk]), {"name": "Ruth Alvarez", "phone": "555-0100"})
     client.post(
-        reverse("watch_meeting_add", args=[group.pk]),
+        reverse("outreach:watch_meeting_add", args=[group.pk]),
         {"held_on": "2026-10-01T19:00", "attendance": "18", "officer_present": people.officer.pk},
     )
-    bad = client.post(reverse("watch_meeting_add", args=[group.pk]), {"held_on": "", "attendance": "-3"})
+    bad = client.post(reverse("outreach:watch_meeting_add", args=[group.pk]), {"held_on": "", "attendance": "-3"})
 
     assert group.captains.get().name == "Ruth Alvarez"
     assert group.meetings.get().attendance == 18
@@ -156,8 +176,8 @@ def test_another_areas_group_is_not_found(client, people, other_area):
     client.force_login(people.officer)
 
     assert client.get(group.get_absolute_url()).status_code == 404
-    assert client.post(reverse("watch_captain_add", args=[group.pk]), {"name": "X"}).status_code == 404
-    assert client.post(reverse("watch_set_status", args=[group.pk]), {"status": "inactive"}).status_code == 404
+    assert client.post(reverse("outreach:watch_captain_add", args=[group.pk]), {"name": "X"}).status_code == 404
+    assert client.post(reverse("outreach:watch_set_status", args=[group.pk]), {"status": "inactive"}).status_code == 404
 
 
 def test_coverage_lists_sectors_without_an_active_group(client, people, area):
@@ -167,7 +187,7 @@ def test_coverage_lists_sectors_without_an_active_group(client, people, area):
     _group(area, name="Dormant", status=Status.INACTIVE, sector=SectorFactory(area_command=area, name="Route 9"))
     client.force_login(people.sergeant)
 
-    response = client.get(reverse("watch_coverage"))
+    response = client.get(reverse("outreach:watch_coverage"))
 
     assert sorted(s.name for s in response.context["uncovered"]) == ["Route 9", "University"]
 
@@ -179,7 +199,7 @@ def test_groups_with_no_meeting_in_six_months_are_lapsing(client, people, area):
     WatchMeeting.objects.create(group=stale, held_on=timezone.now() - timedelta(days=200))
     client.force_login(people.sergeant)
 
-    response = client.get(reverse("watch_coverage"))
+    response = client.get(reverse("outreach:watch_coverage"))
 
     assert [g.name for g in response.context["lapsing"]] == ["Stale"]
 
@@ -192,7 +212,7 @@ def test_watch_list_query_count_is_pinned(client, people, area, django_assert_nu
     client.force_login(people.officer)
 
     with django_assert_num_queries(8):
-        response = client.get(reverse("watch_list"))
+        response = client.get(reverse("outreach:watch_list"))
 
     assert len(response.context["page"].object_list) == 8
 
@@ -202,7 +222,7 @@ def test_watch_list_exports_csv(client, people, area, other_area):
     _group(other_area, name="Theirs")
     client.force_login(people.officer)
 
-    response = client.get(reverse("watch_list"), {"format": "csv"})
+    response = client.get(reverse("outreach:watch_list"), {"format": "csv"})
 
     content = b"".join(response.streaming_content).decode("utf-8-sig")
     assert "Ours" in content and "Theirs" not in content
@@ -212,7 +232,7 @@ def test_coverage_lists_area_commands_without_an_active_group(client, people, ar
     _group(area)
     client.force_login(people.chief)
 
-    response = client.get(reverse("watch_coverage"))
+    response = client.get(reverse("outreach:watch_coverage"))
 
     assert list(response.context["uncovered_areas"]) == [other_area]
 
@@ -225,4 +245,4 @@ def test_coverage_query_count_is_pinned(client, people, area, django_assert_num_
     client.force_login(people.sergeant)
 
     with django_assert_num_queries(8):
-        client.get(reverse("watch_coverage"))
+        client.get(reverse("outreach:watch_coverage"))

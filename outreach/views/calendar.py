@@ -13,14 +13,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
-from .. import calendar
+from .. import clock
+from ..lib.validators import YEARS_EITHER_WAY
 from ..models import AreaCommand, CalendarFeed
-from ..validators import YEARS_EITHER_WAY
+from ..selectors import calendar
 
 
 def _month_from(request):
     """The month asked for in ?month=YYYY-MM, or this month; a malformed value falls back quietly."""
-    today = timezone.localdate()
+    today = clock.today()
     try:
         year, month = (int(part) for part in request.GET.get("month", "").split("-"))
         if abs(year - today.year) > YEARS_EITHER_WAY:
@@ -53,9 +54,9 @@ def calendar_month(request):
         "areas": areas if request.user.sees_all_areas else None,
         "area": area,
         "feed": CalendarFeed.objects.filter(user=request.user).first(),
-        "today": timezone.localdate(),
+        "today": clock.today(),
     }
-    return render(request, "outreach/calendar.html", context)
+    return render(request, "outreach/calendar/month.html", context)
 
 
 @login_required
@@ -68,7 +69,7 @@ def calendar_feed_reset(request):
         messages.success(request, _("Your calendar feed has a new address; the old one no longer works."))
     else:
         messages.success(request, _("Your calendar feed is ready: add its address to your calendar app."))
-    return redirect("calendar")
+    return redirect("outreach:calendar_month")
 
 
 def _ics_response(content, filename):

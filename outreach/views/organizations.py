@@ -5,61 +5,40 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ..exports import OrganizationExport
 from ..filters import OrganizationFilter
-from ..forms import ImmigrationOutreachForm, OrganizationForm
-from ..lists import csv_response, paginate, wants_csv
+from ..forms.organizations import ImmigrationOutreachForm, OrganizationForm
+from ..lib.lists import paginate, wants_csv
 from ..models import ImmigrationOutreach, Organization
 from ..scope import get_object_for_user
+
+
+def _organizations():
+    return Organization.objects.select_related("area_command", "sector")
+
+
+def get_organization_for_user(user, pk, perm="outreach.view_organization"):
+    return get_object_for_user(user, _organizations(), perm=perm, pk=pk)
 
 
 @login_required
 @permission_required("outreach.view_organization", raise_exception=True)
 def organization_list(request):
-    queryset = Organization.objects.for_user(request.user).select_related("area_command", "sector")
+    queryset = _organizations().for_user(request.user)
     filterset = OrganizationFilter(request.GET, queryset=queryset, request=request)
     organizations = filterset.qs
     if wants_csv(request):
-        return csv_response(
-            "organizations",
-            [
-                _("Name"),
-                _("Kind"),
-                _("Area command"),
-                _("Sector"),
-                _("Contact person"),
-                _("Phone"),
-                _("E-mail"),
-                _("Address"),
-            ],
-            (
-                [
-                    o.name,
-                    o.get_kind_display(),
-                    o.area_command.name,
-                    o.sector.name if o.sector else "",
-                    o.contact_name,
-                    o.phone,
-                    o.email,
-                    o.address,
-                ]
-                for o in organizations.iterator(chunk_size=500)
-            ),
-        )
+        return OrganizationExport(organizations).response()
     return render(
         request,
-        "outreach/organization_list.html",
+        "outreach/organizations/list.html",
         {"filter": filterset, "page": paginate(request, organizations)},
     )
 
 
 @login_required
 def organization_detail(request, pk, outreach_form=None, status=200):
-    organization = get_object_for_user(
-        request.user,
-        Organization.objects.select_related("area_command", "sector"),
-        perm="outreach.view_organization",
-        pk=pk,
-    )
+    organization = get_organization_for_user(request.user, pk)
     context = {
         "organization": organization,
         "partnerships": organization.partnerships.select_related("responsible_officer"),
@@ -68,46 +47,42 @@ def organization_detail(request, pk, outreach_form=None, status=200):
     if context["immigration_eligible"]:
         context["immigration_outreach"] = organization.immigration_outreach.select_related("officer")
         context["outreach_form"] = outreach_form or ImmigrationOutreachForm()
-    return render(request, "outreach/organization_detail.html", context, status=status)
+    return render(request, "outreach/organizations/detail.html", context, status=status)
 
 
 @login_required
 @permission_required("outreach.add_organization", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def organization_create(request):
-    form = OrganizationForm(request.POST or None, request=request)
+    form = OrganizationForm(request.POST or None, user=request.user)
     if request.method == "POST":
         if form.is_valid():
             organization = form.save()
             messages.success(request, _("%(name)s was added to the directory.") % {"name": organization.name})
             return redirect(organization)
         messages.error(request, _("Please correct the errors below."))
-    return render(request, "outreach/organization_form.html", {"form": form})
+    return render(request, "outreach/organizations/form.html", {"form": form})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def organization_edit(request, pk):
-    organization = get_object_for_user(
-        request.user, Organization.objects.all(), perm="outreach.change_organization", pk=pk
-    )
-    form = OrganizationForm(request.POST or None, instance=organization, request=request)
+    organization = get_organization_for_user(request.user, pk, perm="outreach.change_organization")
+    form = OrganizationForm(request.POST or None, instance=organization, user=request.user)
     if request.method == "POST":
         if form.is_valid():
             form.save()
             messages.success(request, _("%(name)s was saved.") % {"name": organization.name})
             return redirect(organization)
         messages.error(request, _("Please correct the errors below."))
-    return render(request, "outreach/organization_form.html", {"form": form, "organization": organization})
+    return render(request, "outreach/organizations/form.html", {"form": form, "organization": organization})
 
 
 @login_required
 @require_POST
 def immigration_outreach_add(request, pk):
     """Record that the organization was reached on the department's immigration-status policy."""
-    organization = get_object_for_user(
-        request.user, Organization.objects.all(), perm="outreach.add_immigrationoutreach", pk=pk
-    )
+    organization = get_organization_for_user(request.user, pk, perm="outreach.add_immigrationoutreach")
     if organization.kind not in ImmigrationOutreach.ELIGIBLE_KINDS:
         raise Http404
     form = ImmigrationOutreachForm(request.POST)

@@ -7,15 +7,20 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ..exports import PartnershipExport
 from ..filters import PartnershipFilter
-from ..forms import PartnershipForm, PartnershipLogForm
-from ..lists import csv_response, paginate, wants_csv
+from ..forms.partnerships import PartnershipForm, PartnershipLogForm
+from ..lib.lists import paginate, wants_csv
 from ..models import Partnership
 from ..scope import get_object_for_user
 
 
 def _partnerships():
     return Partnership.objects.select_related("organization__area_command", "responsible_officer")
+
+
+def get_partnership_for_user(user, pk, perm="outreach.view_partnership"):
+    return get_object_for_user(user, _partnerships(), perm=perm, pk=pk)
 
 
 @login_required
@@ -30,47 +35,22 @@ def partnership_list(request):
     filterset = PartnershipFilter(request.GET, queryset=queryset, request=request)
     partnerships = filterset.qs
     if wants_csv(request):
-        return csv_response(
-            "partnerships",
-            [
-                _("Organization"),
-                _("Area command"),
-                _("Purpose"),
-                _("Responsible officer"),
-                _("Start date"),
-                _("End date"),
-                _("Status"),
-                _("Last log entry"),
-            ],
-            (
-                [
-                    p.organization.name,
-                    p.organization.area_command.name,
-                    p.purpose,
-                    p.responsible_officer,
-                    p.starts_on,
-                    p.ends_on or "",
-                    p.get_status_display(),
-                    p.last_entry or "",
-                ]
-                for p in partnerships
-            ),
-        )
+        return PartnershipExport(partnerships).response()
     return render(
-        request, "outreach/partnership_list.html", {"filter": filterset, "page": paginate(request, partnerships)}
+        request, "outreach/partnerships/list.html", {"filter": filterset, "page": paginate(request, partnerships)}
     )
 
 
 @login_required
 def partnership_detail(request, pk, log_form=None, status=200):
-    partnership = get_object_for_user(request.user, _partnerships(), perm="outreach.view_partnership", pk=pk)
+    partnership = get_partnership_for_user(request.user, pk)
     entries = partnership.log_entries.select_related("officer")
     context = {
         "partnership": partnership,
         "page": paginate(request, entries),
         "log_form": log_form or PartnershipLogForm(),
     }
-    return render(request, "outreach/partnership_detail.html", context, status=status)
+    return render(request, "outreach/partnerships/detail.html", context, status=status)
 
 
 @login_required
@@ -78,7 +58,7 @@ def partnership_detail(request, pk, log_form=None, status=200):
 @require_http_methods(["GET", "POST"])
 def partnership_create(request):
     form = PartnershipForm(
-        request.POST or None, request=request, initial={"organization": request.GET.get("organization")}
+        request.POST or None, user=request.user, initial={"organization": request.GET.get("organization")}
     )
     if request.method == "POST":
         if form.is_valid():
@@ -88,27 +68,27 @@ def partnership_create(request):
             )
             return redirect(partnership)
         messages.error(request, _("Please correct the errors below."))
-    return render(request, "outreach/partnership_form.html", {"form": form})
+    return render(request, "outreach/partnerships/form.html", {"form": form})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def partnership_edit(request, pk):
-    partnership = get_object_for_user(request.user, _partnerships(), perm="outreach.change_partnership", pk=pk)
-    form = PartnershipForm(request.POST or None, instance=partnership, request=request)
+    partnership = get_partnership_for_user(request.user, pk, perm="outreach.change_partnership")
+    form = PartnershipForm(request.POST or None, instance=partnership, user=request.user)
     if request.method == "POST":
         if form.is_valid():
             form.save()
             messages.success(request, _("The partnership was saved."))
             return redirect(partnership)
         messages.error(request, _("Please correct the errors below."))
-    return render(request, "outreach/partnership_form.html", {"form": form, "partnership": partnership})
+    return render(request, "outreach/partnerships/form.html", {"form": form, "partnership": partnership})
 
 
 @login_required
 @require_POST
 def partnership_log_add(request, pk):
-    partnership = get_object_for_user(request.user, _partnerships(), perm="outreach.add_partnershiplogentry", pk=pk)
+    partnership = get_partnership_for_user(request.user, pk, perm="outreach.add_partnershiplogentry")
     form = PartnershipLogForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("The entry was not saved: see below."))

@@ -4,16 +4,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .. import services
+from ..exports import ReferralExport
 from ..filters import ReferralFilter
-from ..forms import ReferralConfirmForm, ReferralForm
-from ..lists import csv_response, paginate, wants_csv
+from ..forms.referrals import ReferralConfirmForm, ReferralForm
+from ..lib.lists import paginate, wants_csv
 from ..models import Referral
 from ..scope import get_object_for_user
+from ..services.referrals import referral_confirm_follow_up
 
 
 def _referrals():
@@ -30,36 +30,11 @@ def referral_list(request):
     filterset = ReferralFilter(request.GET, queryset=_referrals().for_user(request.user), request=request)
     referrals = filterset.qs
     if wants_csv(request):
-        return csv_response(
-            "referrals",
-            [
-                _("Kind"),
-                _("Agency"),
-                _("Area command"),
-                _("Officer"),
-                _("Referred on"),
-                _("Follow-up due"),
-                _("Follow-up confirmed on"),
-                _("Outcome"),
-            ],
-            (
-                [
-                    r.get_kind_display(),
-                    r.agency,
-                    r.area_command.name,
-                    r.officer,
-                    r.referred_on,
-                    r.follow_up_due,
-                    r.follow_up_confirmed_on or "",
-                    r.outcome,
-                ]
-                for r in referrals
-            ),
-        )
+        return ReferralExport(referrals).response()
     return render(
         request,
-        "outreach/referral_list.html",
-        {"filter": filterset, "page": paginate(request, referrals), "today": timezone.localdate()},
+        "outreach/referrals/list.html",
+        {"filter": filterset, "page": paginate(request, referrals)},
     )
 
 
@@ -68,17 +43,16 @@ def referral_detail(request, pk, confirm_form=None, status=200):
     referral = get_referral_for_user(request.user, pk)
     context = {
         "referral": referral,
-        "today": timezone.localdate(),
         "confirm_form": confirm_form or ReferralConfirmForm(referral=referral),
     }
-    return render(request, "outreach/referral_detail.html", context, status=status)
+    return render(request, "outreach/referrals/detail.html", context, status=status)
 
 
 @login_required
 @permission_required("outreach.add_referral", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def referral_create(request):
-    form = ReferralForm(request.POST or None, request=request)
+    form = ReferralForm(request.POST or None, user=request.user)
     if request.method == "POST":
         if form.is_valid():
             referral = form.save(commit=False)
@@ -91,24 +65,24 @@ def referral_create(request):
             )
             return redirect(referral)
         messages.error(request, _("Please correct the errors below."))
-    return render(request, "outreach/referral_form.html", {"form": form})
+    return render(request, "outreach/referrals/form.html", {"form": form})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def referral_edit(request, pk):
     referral = get_referral_for_user(request.user, pk, perm="outreach.change_referral")
-    if referral.follow_up_confirmed_on:
+    if referral.is_confirmed:
         messages.error(request, _("A referral whose follow-up is confirmed is kept as it was."))
         return redirect(referral)
-    form = ReferralForm(request.POST or None, instance=referral, request=request)
+    form = ReferralForm(request.POST or None, instance=referral, user=request.user)
     if request.method == "POST":
         if form.is_valid():
             form.save()
             messages.success(request, _("The referral was saved."))
             return redirect(referral)
         messages.error(request, _("Please correct the errors below."))
-    return render(request, "outreach/referral_form.html", {"form": form, "referral": referral})
+    return render(request, "outreach/referrals/form.html", {"form": form, "referral": referral})
 
 
 @login_required
@@ -120,7 +94,7 @@ def referral_confirm(request, pk):
         messages.error(request, _("The follow-up was not confirmed: see below."))
         return referral_detail(request, pk, confirm_form=form, status=400)
     try:
-        services.referral_confirm_follow_up(referral=referral, by=request.user, **form.cleaned_data)
+        referral_confirm_follow_up(referral=referral, by=request.user, **form.cleaned_data)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(referral)

@@ -75,7 +75,7 @@ def test_report_is_submitted_returned_fixed_and_approved(browser, live_server, p
     assert report.status == Presentation.Status.APPROVED
     assert report.participants == 31
     assert list(report.events.values_list("action", flat=True)) == ["submitted", "returned", "resubmitted", "approved"]
-    assert Concern.objects.filter(presentation=report).count() == 2
+    assert Concern.objects.filter(presentations=report).count() == 2
 
     # A sergeant of another area command gets "not found".
     other = _as(browser, live_server, people.other_sergeant)

@@ -4,9 +4,9 @@ import io
 import pytest
 from django.urls import reverse
 
-from outreach.models import Department
+from outreach.models import CrimeType, Department
 from outreach.tests.factories import ProgramFactory
-from programs.models import CrimeType, Program
+from programs.models import Program
 
 # Every program the five department policies name, typed here from the policy texts
 # (not from the migration) so that the seed is checked against the source.
@@ -108,7 +108,7 @@ def test_catalog_filters_by_category_and_crime_type(client, people):
     client.force_login(people.officer)
 
     response = client.get(
-        reverse("programs:list"),
+        reverse("programs:program_list"),
         {"category": Program.Category.ELEMENTARY, "crime_type": CrimeType.objects.get(code="traffic").pk},
     )
 
@@ -122,7 +122,7 @@ def test_catalog_query_count_is_pinned(client, people, django_assert_num_queries
 
     # session, user, department, permissions (2), count, page, crime types of the page, filter choices
     with django_assert_num_queries(9):
-        response = client.get(reverse("programs:list"))
+        response = client.get(reverse("programs:program_list"))
 
     assert len(response.context["page"].object_list) == 25
 
@@ -130,7 +130,7 @@ def test_catalog_query_count_is_pinned(client, people, django_assert_num_queries
 def test_catalog_exports_csv_from_the_same_filter(client, people):
     client.force_login(people.officer)
 
-    response = client.get(reverse("programs:list"), {"category": Program.Category.SENIOR, "format": "csv"})
+    response = client.get(reverse("programs:program_list"), {"category": Program.Category.SENIOR, "format": "csv"})
 
     content = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(content)))
@@ -143,7 +143,7 @@ def test_records_staff_add_a_program(client, people):
     burglary = CrimeType.objects.get(code="burglary")
 
     response = client.post(
-        reverse("programs:create"),
+        reverse("programs:program_create"),
         {
             "name": "Porch Pirate Prevention",
             "category": Program.Category.CRIME_AWARENESS,
@@ -160,7 +160,9 @@ def test_records_staff_add_a_program(client, people):
 def test_duplicate_program_name_is_explained(client, people):
     client.force_login(people.records)
 
-    response = client.post(reverse("programs:create"), {"name": "Neighborhood Watch", "category": "crime_awareness"})
+    response = client.post(
+        reverse("programs:program_create"), {"name": "Neighborhood Watch", "category": "crime_awareness"}
+    )
 
     assert response.status_code == 200
     assert "name" in response.context["form"].errors
@@ -171,9 +173,9 @@ def test_roles_outside_the_catalog_editors_are_refused(client, people, role):
     program = ProgramFactory()
     client.force_login(getattr(people, role))
 
-    assert client.get(reverse("programs:create")).status_code == 403
-    assert client.get(reverse("programs:edit", args=[program.pk])).status_code == 403
-    assert client.post(reverse("programs:retire", args=[program.pk])).status_code == 403
+    assert client.get(reverse("programs:program_create")).status_code == 403
+    assert client.get(reverse("programs:program_edit", args=[program.pk])).status_code == 403
+    assert client.post(reverse("programs:program_retire", args=[program.pk])).status_code == 403
     program.refresh_from_db()
     assert program.is_active
 
@@ -182,7 +184,7 @@ def test_retiring_asks_for_confirmation_first(client, people):
     program = ProgramFactory()
     client.force_login(people.records)
 
-    confirmation = client.get(reverse("programs:retire", args=[program.pk]))
+    confirmation = client.get(reverse("programs:program_retire", args=[program.pk]))
     program.refresh_from_db()
 
     assert confirmation.status_code == 200
@@ -194,9 +196,9 @@ def test_retired_program_leaves_the_catalog_but_stays_on_record(client, people):
     program = ProgramFactory(name="Old Program")
     client.force_login(people.records)
 
-    client.post(reverse("programs:retire", args=[program.pk]))
-    offered = client.get(reverse("programs:list"), {"q": "Old Program"})
-    retired = client.get(reverse("programs:list"), {"q": "Old Program", "status": "retired"})
+    client.post(reverse("programs:program_retire", args=[program.pk]))
+    offered = client.get(reverse("programs:program_list"), {"q": "Old Program"})
+    retired = client.get(reverse("programs:program_list"), {"q": "Old Program", "status": "retired"})
 
     program.refresh_from_db()
     assert not program.is_active
@@ -208,8 +210,8 @@ def test_reinstating_is_a_post_only_action(client, people):
     program = ProgramFactory(is_active=False)
     client.force_login(people.records)
 
-    assert client.get(reverse("programs:reinstate", args=[program.pk])).status_code == 405
-    client.post(reverse("programs:reinstate", args=[program.pk]))
+    assert client.get(reverse("programs:program_reinstate", args=[program.pk])).status_code == 405
+    client.post(reverse("programs:program_reinstate", args=[program.pk]))
 
     program.refresh_from_db()
     assert program.is_active

@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from outreach.models import Concern, Department
+from outreach.models import Concern, CrimeType, Department
 from outreach.tests.factories import PresentationFactory, ProgramFactory
 from programs import services
-from programs.models import CrimeType, Presentation, PresentationEvent
+from programs.models import Presentation, PresentationEvent
 
 Status = Presentation.Status
 Action = PresentationEvent.Action
@@ -152,7 +152,7 @@ def test_report_records_each_concern_under_the_presentation(client, people, repo
     assert response.status_code == 302
     concerns = Concern.objects.order_by("description")
     assert [c.description for c in concerns] == ["Garage break-ins on Elm Street", "Speeding near the school"]
-    assert all(c.presentation == report and c.area_command == report.area_command for c in concerns)
+    assert all(c.presentation_link.presentation == report and c.area_command == report.area_command for c in concerns)
     assert all(c.source == Concern.Source.PRESENTATION and c.created_by == people.officer for c in concerns)
     assert concerns[0].received_on == timezone.localdate(report.starts_at)
     assert concerns[0].is_potential_problem and not concerns[1].is_potential_problem
@@ -293,7 +293,7 @@ def test_roles_without_review_permission_are_refused(client, people, submitted, 
     client.force_login(getattr(people, role))
 
     assert client.post(reverse("programs:presentation_approve", args=[submitted.pk])).status_code == 403
-    assert client.get(reverse("programs:review_queue")).status_code == 403
+    assert client.get(reverse("programs:presentation_review_queue")).status_code == 403
     submitted.refresh_from_db()
     assert submitted.status == Status.SUBMITTED
 
@@ -360,7 +360,7 @@ def test_review_queue_lists_the_areas_submitted_reports_oldest_first(client, peo
     PresentationFactory(area_command=area, author=people.officer, status=Status.DRAFT)
     client.force_login(people.sergeant)
 
-    response = client.get(reverse("programs:review_queue"))
+    response = client.get(reverse("programs:presentation_review_queue"))
 
     assert list(response.context["page"].object_list) == [older, newer]
 
@@ -372,7 +372,7 @@ def test_my_reports_puts_returned_and_drafts_first(client, people, area):
     PresentationFactory(area_command=area)  # someone else's
     client.force_login(people.officer)
 
-    response = client.get(reverse("programs:my_reports"))
+    response = client.get(reverse("programs:presentation_mine"))
 
     assert list(response.context["page"].object_list) == [returned, draft, approved]
 
@@ -391,7 +391,8 @@ def test_presentation_list_is_scoped_and_exports_csv(client, people, area, other
 
 
 @pytest.mark.parametrize(
-    "url_name,queries", [("programs:presentation_list", 9), ("programs:my_reports", 7), ("programs:review_queue", 7)]
+    "url_name,queries",
+    [("programs:presentation_list", 9), ("programs:presentation_mine", 7), ("programs:presentation_review_queue", 7)],
 )
 def test_list_query_counts_are_pinned(client, people, area, url_name, queries, django_assert_num_queries):
     Department.load()
@@ -409,7 +410,7 @@ def test_detail_query_count_is_pinned(client, people, submitted, django_assert_n
     Department.load()
     client.force_login(people.sergeant)
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         client.get(submitted.get_absolute_url())
 
 
@@ -489,7 +490,7 @@ def test_a_sergeant_who_presented_cannot_approve_after_leaving_the_presenters(cl
     report.refresh_from_db()
     assert report.status == Status.SUBMITTED
     assert "You cannot review a report you wrote or presented." in [str(m) for m in response.context["messages"]]
-    assert report not in client.get(reverse("programs:review_queue")).context["page"].object_list
+    assert report not in client.get(reverse("programs:presentation_review_queue")).context["page"].object_list
 
 
 def test_a_date_years_away_is_refused_before_it_can_break_a_page(client, people, area):

@@ -47,7 +47,7 @@ def _pending(**overrides):
 
 def test_citizen_requests_a_presentation_and_gets_a_reference(client, db, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("programs_public:request"), _form(), follow=True)
+        response = client.post(reverse("programs:request_create"), _form(), follow=True)
 
     request_obj = PresentationRequest.objects.get()
     assert request_obj.reference.startswith("PR-")
@@ -58,9 +58,9 @@ def test_citizen_requests_a_presentation_and_gets_a_reference(client, db, django
 
 
 def test_the_request_page_speaks_spanish(client, db, django_capture_on_commit_callbacks):
-    page = client.get(reverse("programs_public:request"), headers={"accept-language": "es"})
+    page = client.get(reverse("programs:request_create"), headers={"accept-language": "es"})
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("programs_public:request"), _form(), headers={"accept-language": "es"})
+        client.post(reverse("programs:request_create"), _form(), headers={"accept-language": "es"})
 
     assert "Solicitar una presentación" in page.content.decode()
     assert "Cuidado con los desconocidos" in page.content.decode()  # the program's Spanish name
@@ -70,7 +70,7 @@ def test_the_request_page_speaks_spanish(client, db, django_capture_on_commit_ca
 
 def test_bad_input_is_explained_and_kept(client, db):
     response = client.post(
-        reverse("programs_public:request"),
+        reverse("programs:request_create"),
         _form(email="not-an-email", preferred_date=timezone.localdate().isoformat(), audience_size="0"),
     )
 
@@ -81,25 +81,25 @@ def test_bad_input_is_explained_and_kept(client, db):
 
 
 def test_a_program_or_a_topic_is_needed(client, db):
-    response = client.post(reverse("programs_public:request"), _form(program=""))
+    response = client.post(reverse("programs:request_create"), _form(program=""))
 
     assert "topic" in response.context["form"].errors
 
 
 def test_the_honeypot_swallows_bots_silently(client, db):
-    response = client.post(reverse("programs_public:request"), _form(website="http://spam.example"))
+    response = client.post(reverse("programs:request_create"), _form(website="http://spam.example"))
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("request_thanks")
+    assert response["Location"] == reverse("outreach:request_thanks")
     assert not PresentationRequest.objects.exists()
 
 
 def test_the_rate_limit_stops_a_flood_from_one_address(client, db, settings):
     settings.PUBLIC_FORM_RATE = "3/h"
     for _attempt in range(3):
-        client.post(reverse("programs_public:request"), _form())
+        client.post(reverse("programs:request_create"), _form())
 
-    response = client.post(reverse("programs_public:request"), _form())
+    response = client.post(reverse("programs:request_create"), _form())
 
     assert response.status_code == 429
     assert "Too many requests" in response.content.decode()
@@ -110,7 +110,7 @@ def test_the_rate_limit_stops_a_flood_from_one_address(client, db, settings):
 def test_the_confirmation_page_needs_the_unguessable_code(client, db):
     request_obj = _pending()
 
-    assert client.get(reverse("programs_public:request_done", args=[request_obj.code])).status_code == 200
+    assert client.get(reverse("programs:request_done", args=[request_obj.code])).status_code == 200
     assert client.get(f"/request/presentation/{request_obj.pk}/").status_code == 404
 
 
@@ -250,7 +250,7 @@ def test_a_request_declined_by_an_area_sergeant_moves_to_that_area(client, peopl
 def test_the_confirmation_mail_does_not_repeat_what_the_sender_typed(client, db, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
-            reverse("programs_public:request"),
+            reverse("programs:request_create"),
             _form(requester_name="Visit evil.example now", program="", topic="Click evil.example"),
         )
 

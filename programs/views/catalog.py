@@ -5,11 +5,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from outreach.lists import csv_response, paginate, wants_csv
+from outreach.lib.lists import paginate, wants_csv
+from outreach.models import CrimeType
 
+from ..exports import ProgramExport
 from ..filters import ProgramFilter
 from ..forms import ProgramForm
-from ..models import CrimeType, Program
+from ..models import Program
 
 
 def _programs():
@@ -24,29 +26,15 @@ def program_list(request):
     filterset = ProgramFilter(request.GET, queryset=_programs())
     programs = filterset.qs
     if wants_csv(request):
-        return csv_response(
-            "programs",
-            [_("Name"), _("Category"), _("Audience"), _("Crime types addressed"), _("Status"), _("Policy reference")],
-            (
-                [
-                    p.name,
-                    p.get_category_display(),
-                    p.audience,
-                    "; ".join(str(c) for c in p.crime_types.all()),
-                    _("Offered") if p.is_active else _("Retired"),
-                    p.policy_reference,
-                ]
-                for p in programs
-            ),
-        )
-    return render(request, "programs/program_list.html", {"filter": filterset, "page": paginate(request, programs)})
+        return ProgramExport(programs).response()
+    return render(request, "programs/catalog/list.html", {"filter": filterset, "page": paginate(request, programs)})
 
 
 @login_required
 @permission_required("programs.view_program", raise_exception=True)
 def program_detail(request, pk):
     program = get_object_or_404(_programs(), pk=pk)
-    return render(request, "programs/program_detail.html", {"program": program})
+    return render(request, "programs/catalog/detail.html", {"program": program})
 
 
 @login_required
@@ -60,7 +48,7 @@ def program_create(request):
             messages.success(request, _("%(name)s was added to the catalog.") % {"name": program.name})
             return redirect(program)
         messages.error(request, _("Please correct the errors below."))
-    return render(request, "programs/program_form.html", {"form": form})
+    return render(request, "programs/catalog/form.html", {"form": form})
 
 
 @login_required
@@ -75,7 +63,7 @@ def program_edit(request, pk):
             messages.success(request, _("%(name)s was saved.") % {"name": program.name})
             return redirect(program)
         messages.error(request, _("Please correct the errors below."))
-    return render(request, "programs/program_form.html", {"form": form, "program": program})
+    return render(request, "programs/catalog/form.html", {"form": form, "program": program})
 
 
 @login_required
@@ -89,7 +77,7 @@ def program_retire(request, pk):
             request, _("%(name)s was retired. It stays on record and can be reinstated.") % {"name": program.name}
         )
         return redirect(program)
-    return render(request, "programs/program_confirm_retire.html", {"program": program})
+    return render(request, "programs/catalog/confirm_retire.html", {"program": program})
 
 
 @login_required

@@ -6,14 +6,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, IntegerField, Value, When
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from outreach.lists import csv_response, paginate, wants_csv
+from outreach.lib.lists import paginate, wants_csv
 from outreach.scope import get_object_for_user
 
 from .. import services
+from ..exports import PresentationExport
 from ..filters import PresentationFilter
 from ..forms import AttachmentForm, CancelForm, ConcernFormSet, PresentationForm, ReturnForm
 from ..models import Presentation
@@ -40,34 +40,9 @@ def presentation_list(request):
     filterset = PresentationFilter(request.GET, queryset=queryset, request=request)
     presentations = filterset.qs
     if wants_csv(request):
-        return csv_response(
-            "presentations",
-            [
-                _("Date"),
-                _("Program or topic"),
-                _("Area command"),
-                _("Place"),
-                _("Organization"),
-                _("Participants"),
-                _("Status"),
-                _("Author"),
-            ],
-            (
-                [
-                    timezone.localtime(p.starts_at).strftime("%Y-%m-%d %H:%M"),
-                    p.title,
-                    p.area_command.name,
-                    p.place,
-                    p.organization.name if p.organization else "",
-                    p.participants,
-                    p.get_status_display(),
-                    p.author,
-                ]
-                for p in presentations.iterator(chunk_size=500)
-            ),
-        )
+        return PresentationExport(presentations).response()
     return render(
-        request, "programs/presentation_list.html", {"filter": filterset, "page": paginate(request, presentations)}
+        request, "programs/presentations/list.html", {"filter": filterset, "page": paginate(request, presentations)}
     )
 
 
@@ -90,7 +65,7 @@ def my_reports(request):
         .annotate(urgency=urgency)
         .order_by("urgency", "-starts_at")
     )
-    return render(request, "programs/my_reports.html", {"page": paginate(request, presentations)})
+    return render(request, "programs/presentations/mine.html", {"page": paginate(request, presentations)})
 
 
 @login_required
@@ -104,7 +79,7 @@ def review_queue(request):
         .not_involving(request.user)
         .order_by("submitted_at", "pk")
     )
-    return render(request, "programs/review_queue.html", {"page": paginate(request, presentations)})
+    return render(request, "programs/presentations/review_queue.html", {"page": paginate(request, presentations)})
 
 
 @login_required
@@ -126,7 +101,7 @@ def presentation_create(request):
                 messages.success(request, _("The report was started: add the concerns raised, then submit it."))
             return redirect(presentation)
         messages.error(request, _("Please correct the errors below."))
-    return render(request, "programs/presentation_form.html", {"form": form})
+    return render(request, "programs/presentations/form.html", {"form": form})
 
 
 @login_required
@@ -140,15 +115,12 @@ def presentation_detail(request, pk, return_form=None, attachment_form=None, sta
         "presenters": presentation.presenters.all(),
         "command_staff": presentation.command_staff.all(),
         "can_edit": request.user.has_perm("programs.change_presentation") and presentation.is_editable_by(request.user),
-        "can_review": (
-            presentation.status == Status.SUBMITTED
-            and request.user.has_perm("programs.review_presentation")
-            and not services.took_part(presentation, request.user)
-        ),
+        "can_submit": presentation.can_submit(),
+        "can_review": presentation.can_be_reviewed_by(request.user),
         "return_form": return_form or ReturnForm(),
         "attachment_form": attachment_form or AttachmentForm(),
     }
-    return render(request, "programs/presentation_detail.html", context, status=status)
+    return render(request, "programs/presentations/detail.html", context, status=status)
 
 
 def _editable_presentation(request, pk):
@@ -163,7 +135,7 @@ def _editable_presentation(request, pk):
 def presentation_edit(request, pk):
     presentation = _editable_presentation(request, pk)
     form = PresentationForm(request.POST or None, instance=presentation, user=request.user)
-    concerns = ConcernFormSet(request.POST or None, instance=presentation, prefix="concerns")
+    concerns = ConcernFormSet(request.POST or None, queryset=presentation.concerns.all(), prefix="concerns")
     if request.method == "POST":
         if form.is_valid() and concerns.is_valid():
             try:
@@ -186,7 +158,7 @@ def presentation_edit(request, pk):
             messages.error(request, _("Please correct the errors below."))
     return render(
         request,
-        "programs/presentation_form.html",
+        "programs/presentations/form.html",
         {"form": form, "concerns": concerns, "presentation": presentation},
     )
 
@@ -214,7 +186,7 @@ def presentation_approve(request, pk):
         messages.error(request, _error_text(error))
         return redirect(presentation)
     messages.success(request, _("The report on %(title)s was approved.") % {"title": presentation.title})
-    return redirect("programs:review_queue")
+    return redirect("programs:presentation_review_queue")
 
 
 @login_required
@@ -231,7 +203,7 @@ def presentation_return(request, pk):
         messages.error(request, _error_text(error))
         return redirect(presentation)
     messages.success(request, _("The report was returned to its author with your comment."))
-    return redirect("programs:review_queue")
+    return redirect("programs:presentation_review_queue")
 
 
 @login_required
@@ -247,7 +219,7 @@ def presentation_cancel(request, pk):
         else:
             messages.success(request, _("The presentation was cancelled."))
         return redirect(presentation)
-    return render(request, "programs/presentation_confirm_cancel.html", {"presentation": presentation, "form": form})
+    return render(request, "programs/presentations/confirm_cancel.html", {"presentation": presentation, "form": form})
 
 
 @login_required

@@ -5,20 +5,24 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from outreach.lists import csv_response, paginate, wants_csv
+from outreach.lib.lists import paginate, wants_csv
 from outreach.scope import get_object_for_user
 
 from .. import services
+from ..exports import PresentationRequestExport
 from ..forms import RequestAcceptForm, RequestDeclineForm
 from ..models import PresentationRequest
 
 
 def _requests():
     return PresentationRequest.objects.select_related("program", "area_command", "presentation", "handled_by")
+
+
+def get_request_for_user(user, pk, perm="programs.view_presentationrequest"):
+    return get_object_for_user(user, _requests(), perm=perm, pk=pk)
 
 
 @login_required
@@ -33,57 +37,28 @@ def request_list(request):
     )
     requests = requests.annotate(pending_first=pending_first).order_by("pending_first", "created_at")
     if wants_csv(request):
-        return csv_response(
-            "presentation-requests",
-            [
-                _("Reference"),
-                _("Received"),
-                _("Requested"),
-                _("Organization or group"),
-                _("Preferred date"),
-                _("Expected audience"),
-                _("Status"),
-                _("Area command"),
-            ],
-            (
-                [
-                    r.reference,
-                    timezone.localtime(r.created_at).strftime("%Y-%m-%d"),
-                    r.subject,
-                    r.organization_name,
-                    r.preferred_date,
-                    r.audience_size,
-                    r.get_status_display(),
-                    r.area_command.name if r.area_command else "",
-                ]
-                for r in requests
-            ),
-        )
+        return PresentationRequestExport(requests).response()
     return render(
         request,
-        "programs/request_list.html",
+        "programs/requests/list.html",
         {"page": paginate(request, requests), "status": status, "statuses": PresentationRequest.Status.choices},
     )
 
 
 @login_required
 def request_detail(request, pk, accept_form=None, decline_form=None, status=200):
-    request_obj = get_object_for_user(request.user, _requests(), perm="programs.view_presentationrequest", pk=pk)
-    can_handle = (
-        request.user.has_perm("programs.handle_presentationrequest")
-        and request_obj.status == PresentationRequest.Status.PENDING
-    )
+    request_obj = get_request_for_user(request.user, pk)
     context = {
         "request_obj": request_obj,
-        "can_handle": can_handle,
+        "can_handle": request_obj.can_be_handled_by(request.user),
         "accept_form": accept_form or RequestAcceptForm(user=request.user, request_obj=request_obj),
         "decline_form": decline_form or RequestDeclineForm(),
     }
-    return render(request, "programs/request_detail.html", context, status=status)
+    return render(request, "programs/requests/detail.html", context, status=status)
 
 
 def _handled_request(request, pk):
-    return get_object_for_user(request.user, _requests(), perm="programs.handle_presentationrequest", pk=pk)
+    return get_request_for_user(request.user, pk, perm=PresentationRequest.HANDLE_PERMISSION)
 
 
 @login_required

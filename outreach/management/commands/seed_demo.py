@@ -15,10 +15,12 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from outreach import clock
 from outreach.models import (
     AreaCommand,
     BlockCaptain,
     Concern,
+    CrimeType,
     Department,
     ImmigrationOutreach,
     Organization,
@@ -30,7 +32,7 @@ from outreach.models import (
     WatchGroup,
     WatchMeeting,
 )
-from programs.models import CrimeType, Presentation, PresentationEvent, PresentationRequest, Program
+from programs.models import Presentation, PresentationConcern, PresentationEvent, PresentationRequest, Program
 
 DEMO_PASSWORD = "outreach-demo-2026"
 
@@ -144,7 +146,7 @@ class Command(BaseCommand):
             raise CommandError(
                 "seed_demo creates users with a published password: it only runs with DJANGO_DEBUG=true."
             )
-        with transaction.atomic():
+        with transaction.atomic(), clock.in_department_time():
             if reset:
                 self._reset()
             self._department()
@@ -261,7 +263,7 @@ class Command(BaseCommand):
         rng = random.Random(2026)
         programs = list(Program.objects.active().order_by("name"))
         crime_types = {c.code: c for c in CrimeType.objects.all()}
-        today = timezone.localdate()
+        today = clock.today()
         now = timezone.now()
         count = 0
         for area in areas.values():
@@ -313,7 +315,7 @@ class Command(BaseCommand):
                 self._events(presentation, sergeant)
                 if reported:
                     for code, text, potential in rng.sample(CONCERNS, rng.randint(0, 3)):
-                        Concern.objects.create(
+                        concern = Concern.objects.create(
                             received_on=day,
                             source=Concern.Source.PRESENTATION,
                             category=crime_types[code],
@@ -321,9 +323,9 @@ class Command(BaseCommand):
                             is_potential_problem=potential,
                             area_command=area,
                             sector=presentation.sector,
-                            presentation=presentation,
                             created_by=author,
                         )
+                        PresentationConcern.objects.create(presentation=presentation, concern=concern)
                 count += 1
         return count
 
@@ -355,7 +357,7 @@ class Command(BaseCommand):
             return
         rng = random.Random(99)
         now = timezone.now()
-        today = timezone.localdate()
+        today = clock.today()
         for area in areas.values():
             officers = list(area.members.filter(role=User.Role.OFFICER).order_by("username"))
             sergeant = area.members.get(role=User.Role.SERGEANT)

@@ -1,0 +1,55 @@
+"""The community side's pages, in the ``outreach`` namespace."""
+
+from django.urls import path
+
+from .views import account, calendar, dashboard, department, organizations, partnerships, public, referrals, watch
+
+app_name = "outreach"
+
+urlpatterns = [
+    path("", public.home, name="home"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("accounts/profile/", account.profile, name="profile"),
+    # Department
+    path("department/", department.department_settings, name="department_settings"),
+    path("department/logo/", department.department_logo, name="department_logo"),
+    # Organizations
+    path("organizations/", organizations.organization_list, name="organization_list"),
+    path("organizations/new/", organizations.organization_create, name="organization_create"),
+    path("organizations/<int:pk>/", organizations.organization_detail, name="organization_detail"),
+    path("organizations/<int:pk>/edit/", organizations.organization_edit, name="organization_edit"),
+    path(
+        "organizations/<int:pk>/immigration-outreach/",
+        organizations.immigration_outreach_add,
+        name="immigration_outreach_add",
+    ),
+    # Partnerships and referrals
+    path("partnerships/", partnerships.partnership_list, name="partnership_list"),
+    path("partnerships/new/", partnerships.partnership_create, name="partnership_create"),
+    path("partnerships/<int:pk>/", partnerships.partnership_detail, name="partnership_detail"),
+    path("partnerships/<int:pk>/edit/", partnerships.partnership_edit, name="partnership_edit"),
+    path("partnerships/<int:pk>/log/", partnerships.partnership_log_add, name="partnership_log_add"),
+    path("referrals/", referrals.referral_list, name="referral_list"),
+    path("referrals/new/", referrals.referral_create, name="referral_create"),
+    path("referrals/<int:pk>/", referrals.referral_detail, name="referral_detail"),
+    path("referrals/<int:pk>/edit/", referrals.referral_edit, name="referral_edit"),
+    path("referrals/<int:pk>/confirm/", referrals.referral_confirm, name="referral_confirm"),
+    # Calendar
+    path("calendar/", calendar.calendar_month, name="calendar_month"),
+    path("calendar/feed/", calendar.calendar_feed_reset, name="calendar_feed_reset"),
+    path("calendar/feed/<uuid:token>.ics", calendar.calendar_feed, name="calendar_feed"),
+    path("calendar/public.ics", calendar.public_calendar_feed, name="calendar_public_feed"),
+    # Neighborhood watch
+    path("watch/", watch.watch_list, name="watch_list"),
+    path("watch/new/", watch.watch_create, name="watch_create"),
+    path("watch/coverage/", watch.watch_coverage, name="watch_coverage"),
+    path("watch/<int:pk>/", watch.watch_detail, name="watch_detail"),
+    path("watch/<int:pk>/edit/", watch.watch_edit, name="watch_edit"),
+    path("watch/<int:pk>/status/", watch.watch_set_status, name="watch_set_status"),
+    path("watch/<int:pk>/captains/", watch.captain_add, name="watch_captain_add"),
+    path("watch/<int:pk>/meetings/", watch.meeting_add, name="watch_meeting_add"),
+    # Public pages (no login)
+    path("request/watch/", public.watch_request, name="watch_request"),
+    path("request/watch/<uuid:code>/", public.watch_request_done, name="watch_request_done"),
+    path("request/thanks/", public.request_thanks, name="request_thanks"),
+]

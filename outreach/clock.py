@@ -1,0 +1,54 @@
+"""The department's clock: what day it is and when something falls due, in the department's time zone.
+
+Calendar-day rules ("an action plan within 10 calendar days", "a follow-up in
+14 days") are counted here and nowhere else. A request runs in the
+department's zone (``DepartmentMiddleware`` activates it); code outside a
+request — a Celery task, a management command — wraps itself in
+``in_department_time()`` so that ``today()`` means the same day there.
+"""
+
+from contextlib import ContextDecorator
+from datetime import timedelta
+
+from django.utils import timezone
+
+
+def department_zone():
+    from .models import Department
+
+    return Department.load().time_zone
+
+
+def now():
+    return timezone.now()
+
+
+def today():
+    """Today's date in the active zone: the department's inside a request or ``in_department_time``."""
+    return timezone.localdate()
+
+
+def date_of(moment):
+    """The calendar day, in the active zone, on which an aware datetime falls."""
+    return timezone.localdate(moment)
+
+
+def due_on(start, days):
+    """The day something received on ``start`` is due ``days`` calendar days later."""
+    return start + timedelta(days=days)
+
+
+def days_ago(days, *, since=None):
+    return (since or today()) - timedelta(days=days)
+
+
+class in_department_time(ContextDecorator):
+    """Run a block (or a whole function) in the department's time zone, outside a request."""
+
+    def __enter__(self):
+        self._override = timezone.override(department_zone())
+        self._override.__enter__()
+        return self
+
+    def __exit__(self, *exc_info):
+        return self._override.__exit__(*exc_info)

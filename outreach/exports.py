@@ -1,0 +1,62 @@
+"""The CSV columns of the community side's lists."""
+
+from django.utils.translation import gettext_lazy as _
+
+from .lib.exports import Column, ListExport, local_date, name_or_blank
+
+
+class OrganizationExport(ListExport):
+    basename = "organizations"
+    columns = (
+        Column(_("Name"), lambda o: o.name),
+        Column(_("Kind"), lambda o: o.get_kind_display()),
+        Column(_("Area command"), lambda o: o.area_command.name),
+        Column(_("Sector"), lambda o: name_or_blank(o.sector)),
+        Column(_("Contact person"), lambda o: o.contact_name),
+        Column(_("Phone"), lambda o: o.phone),
+        Column(_("E-mail"), lambda o: o.email),
+        Column(_("Address"), lambda o: o.address),
+    )
+
+
+class WatchGroupExport(ListExport):
+    basename = "watch-groups"
+    columns = (
+        Column(_("Reference"), lambda g: g.reference),
+        Column(_("Name"), lambda g: g.name),
+        Column(_("Kind"), lambda g: g.get_kind_display()),
+        Column(_("Status"), lambda g: g.get_status_display()),
+        Column(_("Area command"), lambda g: name_or_blank(g.area_command)),
+        Column(_("Sector"), lambda g: name_or_blank(g.sector)),
+        Column(_("Liaison officer"), lambda g: g.liaison_officer or ""),
+        Column(_("Block captains"), lambda g: g.captain_count),
+        Column(_("Last meeting"), lambda g: local_date(g.last_meeting)),
+    )
+
+
+class PartnershipExport(ListExport):
+    basename = "partnerships"
+    columns = (
+        Column(_("Organization"), lambda p: p.organization.name),
+        Column(_("Area command"), lambda p: p.organization.area_command.name),
+        Column(_("Purpose"), lambda p: p.purpose),
+        Column(_("Responsible officer"), lambda p: p.responsible_officer),
+        Column(_("Start date"), lambda p: p.starts_on),
+        Column(_("End date"), lambda p: p.ends_on or ""),
+        Column(_("Status"), lambda p: p.get_status_display()),
+        Column(_("Last log entry"), lambda p: p.last_entry or ""),
+    )
+
+
+class ReferralExport(ListExport):
+    basename = "referrals"
+    columns = (
+        Column(_("Kind"), lambda r: r.get_kind_display()),
+        Column(_("Agency"), lambda r: r.agency),
+        Column(_("Area command"), lambda r: r.area_command.name),
+        Column(_("Officer"), lambda r: r.officer),
+        Column(_("Referred on"), lambda r: r.referred_on),
+        Column(_("Follow-up due"), lambda r: r.follow_up_due),
+        Column(_("Follow-up confirmed on"), lambda r: r.follow_up_confirmed_on or ""),
+        Column(_("Outcome"), lambda r: r.outcome),
+    )

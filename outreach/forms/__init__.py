@@ -1,0 +1,1 @@
+"""Staff and public forms of the community side, one module per topic."""

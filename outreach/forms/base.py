@@ -1,0 +1,31 @@
+"""What staff forms share: choices limited to the user's area-command scope, past dates only."""
+
+from ..lib.validators import not_in_future
+from ..models import AreaCommand, Organization, Sector
+
+
+class ScopedChoicesMixin:
+    """A form that offers only what its user may see.
+
+    Takes ``user=``; any of the fields ``area_command``, ``sector`` and ``organization`` the form has
+    offers the user's scope only (active area commands). Forms limit their own people fields with
+    ``User.objects.field_officers().for_user(user)`` and the like.
+    """
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        scoped = {
+            "area_command": lambda: AreaCommand.objects.active().for_user(user),
+            "sector": lambda: Sector.objects.for_user(user).select_related("area_command"),
+            "organization": lambda: Organization.objects.for_user(user).select_related("area_command"),
+        }
+        for name, queryset in scoped.items():
+            if name in self.fields:
+                self.fields[name].queryset = queryset()
+
+
+def past_dates_only(form, *names):
+    """Refuse a future date in each named field: it records something that already happened."""
+    for name in names:
+        form.fields[name].validators.append(not_in_future)

@@ -1,0 +1,49 @@
+"""What every staff list shares: pagination and CSV export from the same filter."""
+
+import csv
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import StreamingHttpResponse
+
+from outreach import clock
+
+# Cells that a spreadsheet would run as a formula.
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def paginate(request, queryset, per_page=None):
+    paginator = Paginator(queryset, per_page or settings.PAGE_SIZE)
+    return paginator.get_page(request.GET.get("page"))
+
+
+def wants_csv(request):
+    return request.GET.get("format") == "csv"
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def _safe_cell(value):
+    text = "" if value is None else str(value)
+    if text.startswith(_FORMULA_PREFIXES):
+        return "'" + text
+    return text
+
+
+def csv_response(basename, header, rows):
+    """Stream rows as a CSV download named ``<basename>-<date>.csv``."""
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield "\ufeff"  # lets spreadsheet programs detect UTF-8
+        yield writer.writerow(header)
+        for row in rows:
+            yield writer.writerow([_safe_cell(cell) for cell in row])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    filename = f"{basename}-{clock.today():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

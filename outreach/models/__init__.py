@@ -1,0 +1,30 @@
+"""The community side's models, one module per topic; every model is importable from here."""
+
+from .calendar import CalendarFeed
+from .concerns import Concern, CrimeType
+from .department import AreaCommand, Department, Sector, default_time_zone, validate_logo_size
+from .organizations import ImmigrationOutreach, Organization
+from .partnerships import Partnership, PartnershipLogEntry
+from .people import User
+from .referrals import Referral
+from .watch import BlockCaptain, WatchGroup, WatchMeeting
+
+__all__ = [
+    "AreaCommand",
+    "BlockCaptain",
+    "CalendarFeed",
+    "Concern",
+    "CrimeType",
+    "Department",
+    "ImmigrationOutreach",
+    "Organization",
+    "Partnership",
+    "PartnershipLogEntry",
+    "Referral",
+    "Sector",
+    "User",
+    "WatchGroup",
+    "WatchMeeting",
+    "default_time_zone",
+    "validate_logo_size",
+]

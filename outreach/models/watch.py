@@ -1,0 +1,192 @@
+"""Neighborhood watch groups, their block captains and meetings."""
+
+import uuid
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Max, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from ..lib.references import new_reference
+from ..lib.validators import check_same_area, within_five_years
+from ..scope import IntakeQueueQuerySet
+from .department import AreaCommand, Sector
+from .people import User
+
+
+class WatchGroupQuerySet(IntakeQueueQuerySet):
+    pickup_perm = "outreach.handle_watchgroup_request"
+
+    def intake(self):
+        """Citizens' requests not yet placed in an area command."""
+        return self.filter(area_command__isnull=True, status=WatchGroup.Status.REQUESTED)
+
+    def active(self):
+        return self.filter(status=WatchGroup.Status.ACTIVE)
+
+    def lapsing(self, today, months=None):
+        """Active groups with no meeting in the last ``months`` months (``WatchGroup.LAPSING_MONTHS``)."""
+        since = today - timedelta(days=(months or WatchGroup.LAPSING_MONTHS) * 30)
+        return (
+            self.active()
+            .annotate(last_meeting=Max("meetings__held_on"))
+            .filter(Q(last_meeting__isnull=True, created_at__date__lt=since) | Q(last_meeting__date__lt=since))
+        )
+
+
+class WatchGroup(models.Model):
+    """A neighborhood watch group, residential or business, started by the department or by citizens."""
+
+    class Kind(models.TextChoices):
+        RESIDENTIAL = "residential", _("Residential")
+        BUSINESS = "business", _("Business")
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Requested")
+        ORGANIZING = "organizing", _("Organizing")
+        ACTIVE = "active", _("Active")
+        INACTIVE = "inactive", _("Inactive")
+
+    class StartedBy(models.TextChoices):
+        DEPARTMENT = "department", _("The department")
+        CITIZENS = "citizens", _("Citizens")
+
+    # An active group with no meeting for this many months is lapsing (the coverage page).
+    LAPSING_MONTHS = 6
+
+    # Allowed moves between statuses.
+    TRANSITIONS = {
+        Status.REQUESTED: (Status.ORGANIZING, Status.INACTIVE),
+        Status.ORGANIZING: (Status.ACTIVE, Status.INACTIVE),
+        Status.ACTIVE: (Status.INACTIVE,),
+        Status.INACTIVE: (Status.ORGANIZING, Status.ACTIVE),
+    }
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
+    name = models.CharField(_("name"), max_length=150)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.RESIDENTIAL)
+    area_command = models.ForeignKey(
+        AreaCommand,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="watch_groups",
+        verbose_name=_("area command"),
+    )
+    sector = models.ForeignKey(
+        Sector, on_delete=models.PROTECT, null=True, blank=True, related_name="watch_groups", verbose_name=_("sector")
+    )
+    boundaries = models.TextField(_("boundaries"), help_text=_("Streets or blocks the group covers."))
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.ORGANIZING)
+    started_by = models.CharField(_("started by"), max_length=20, choices=StartedBy, default=StartedBy.DEPARTMENT)
+    liaison_officer = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="watch_groups",
+        verbose_name=_("liaison officer"),
+    )
+    households = models.PositiveIntegerField(_("households or businesses interested"), null=True, blank=True)
+    # The citizen who asked for the group (staff only).
+    requester_name = models.CharField(_("requested by"), max_length=150, blank=True)
+    requester_email = models.EmailField(_("requester's e-mail"), blank=True)
+    requester_phone = models.CharField(_("requester's phone"), max_length=40, blank=True)
+    requester_message = models.TextField(_("requester's message"), blank=True)
+    requester_language = models.CharField(_("language"), max_length=5, default="en")
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = WatchGroupQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("neighborhood watch group")
+        verbose_name_plural = _("neighborhood watch groups")
+        permissions = [
+            ("handle_watchgroup_request", _("Can see and pick up citizens' requests for a watch group")),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="requested") | Q(area_command__isnull=False),
+                name="outreach_watchgroup_area_once_organizing",
+                violation_error_message=_("Choose the area command before organizing the group."),
+            ),
+        ]
+        indexes = [
+            # Watch list and coverage page: an area's groups by status.
+            models.Index(fields=["area_command", "status"], name="outreach_watch_area_status"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.reference:
+            self.reference = new_reference("NW")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("outreach:watch_detail", args=[self.pk])
+
+    def allowed_statuses(self):
+        return self.TRANSITIONS[self.status]
+
+    def can_become(self, status):
+        return status in self.allowed_statuses()
+
+    def clean(self):
+        super().clean()
+        if self.status != self.Status.REQUESTED and not self.area_command_id:
+            raise ValidationError({"area_command": _("Choose the area command before organizing the group.")})
+        check_same_area(self.area_command_id, sector=self.sector if self.sector_id else None)
+
+
+class BlockCaptain(models.Model):
+    group = models.ForeignKey(WatchGroup, on_delete=models.CASCADE, related_name="captains")
+    name = models.CharField(_("name"), max_length=150)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    block = models.CharField(_("block or street"), max_length=150, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("block captain")
+        verbose_name_plural = _("block captains")
+
+    def __str__(self):
+        return self.name
+
+
+class WatchMeeting(models.Model):
+    group = models.ForeignKey(WatchGroup, on_delete=models.CASCADE, related_name="meetings")
+    held_on = models.DateTimeField(_("date and time"), validators=[within_five_years])
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    attendance = models.PositiveIntegerField(_("attendance"), null=True, blank=True)
+    officer_present = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("officer present")
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-held_on"]
+        verbose_name = _("watch meeting")
+        verbose_name_plural = _("watch meetings")
+        indexes = [
+            # Lapsing groups and the calendar: meetings by group and date.
+            models.Index(fields=["group", "held_on"], name="outreach_watchmeeting_group"),
+        ]
+
+    def __str__(self):
+        return f"{self.group} · {timezone.localtime(self.held_on):%Y-%m-%d}"
