@@ -1,11 +1,54 @@
+"""A factory for every model of the community side: data shaped like the demo's (full names, long names)."""
+
 from datetime import timedelta
 
 import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from outreach.models import AreaCommand, Organization, Sector, User
-from programs.models import Presentation, Program
+from outreach import clock
+from outreach.models import (
+    AreaCommand,
+    BlockCaptain,
+    CalendarFeed,
+    Concern,
+    CrimeType,
+    Department,
+    ImmigrationOutreach,
+    Organization,
+    Partnership,
+    PartnershipLogEntry,
+    Referral,
+    Sector,
+    User,
+    WatchGroup,
+    WatchMeeting,
+)
+
+PASSWORD = "correct horse battery"
+
+
+class DepartmentFactory(DjangoModelFactory):
+    """The one department row (created by a migration): the factory fills it like the demo's."""
+
+    class Meta:
+        model = Department
+        django_get_or_create = ["id"]
+
+    id = Department.SINGLETON_ID
+    name = "Fairview Police Department"
+    address = "1200 Civic Center Drive, Fairview"
+    phone = "(555) 010-1000"
+    chief_name = "Chief Maria Elena Gutiérrez-Whitfield"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        department = super()._create(model_class, *args, **kwargs)
+        # get_or_create keeps an existing row as it was: bring it to the factory's values.
+        for field, value in kwargs.items():
+            setattr(department, field, value)
+        department.save()
+        return department
 
 
 class AreaCommandFactory(DjangoModelFactory):
@@ -26,9 +69,6 @@ class SectorFactory(DjangoModelFactory):
     code = factory.Sequence(lambda n: f"S{n}")
 
 
-PASSWORD = "correct horse battery"
-
-
 class UserFactory(DjangoModelFactory):
     class Meta:
         model = User
@@ -47,6 +87,16 @@ class UserFactory(DjangoModelFactory):
     password = factory.django.Password(PASSWORD)
 
 
+class CrimeTypeFactory(DjangoModelFactory):
+    class Meta:
+        model = CrimeType
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"crime-type-{n}")
+    name = factory.Sequence(lambda n: f"Crime type {n}")
+    name_es = factory.Sequence(lambda n: f"Tipo de delito {n}")
+
+
 class OrganizationFactory(DjangoModelFactory):
     class Meta:
         model = Organization
@@ -60,33 +110,109 @@ class OrganizationFactory(DjangoModelFactory):
     address = factory.Faker("street_address")
 
 
-class ProgramFactory(DjangoModelFactory):
+class ImmigrationOutreachFactory(DjangoModelFactory):
     class Meta:
-        model = Program
-        django_get_or_create = ["name"]
+        model = ImmigrationOutreach
 
-    name = factory.Sequence(lambda n: f"Program {n}")
-    category = Program.Category.CRIME_AWARENESS
-    audience = "Residents"
-    description = "A program."
+    organization = factory.SubFactory(OrganizationFactory, kind=Organization.Kind.FAMILY_VIOLENCE)
+    reached_on = factory.LazyFunction(clock.today)
+    officer = factory.SubFactory(UserFactory, area_command=factory.SelfAttribute("..organization.area_command"))
 
 
-class PresentationFactory(DjangoModelFactory):
-    """A presentation already given, its report in draft."""
-
+class ConcernFactory(DjangoModelFactory):
     class Meta:
-        model = Presentation
-        skip_postgeneration_save = True
+        model = Concern
 
-    program = factory.SubFactory(ProgramFactory)
-    starts_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=2))
-    place = "Community center"
+    received_on = factory.LazyFunction(clock.today)
+    source = Concern.Source.PHONE
+    category = factory.LazyFunction(lambda: CrimeType.objects.get(code="burglary"))
+    description = "Cars broken into overnight on Elm Street"
     area_command = factory.SubFactory(AreaCommandFactory)
-    author = factory.SubFactory(UserFactory, area_command=factory.SelfAttribute("..area_command"))
-    status = Presentation.Status.DRAFT
-    participants = 25
+    created_by = factory.SubFactory(UserFactory, area_command=factory.SelfAttribute("..area_command"))
 
-    @factory.post_generation
-    def presenters(self, create, extracted, **kwargs):
-        if create:
-            self.presenters.set(extracted or [self.author])
+
+class WatchGroupFactory(DjangoModelFactory):
+    """An organizing residential group in an area command."""
+
+    class Meta:
+        model = WatchGroup
+
+    name = factory.Sequence(lambda n: f"Elm Street Neighbors {n}")
+    area_command = factory.SubFactory(AreaCommandFactory)
+    boundaries = "Elm Street from 3rd to 6th Avenue"
+    status = WatchGroup.Status.ORGANIZING
+
+
+class RequestedWatchGroupFactory(WatchGroupFactory):
+    """A citizen's request, not yet placed in an area command."""
+
+    area_command = None
+    status = WatchGroup.Status.REQUESTED
+    started_by = WatchGroup.StartedBy.CITIZENS
+    requester_name = factory.Faker("name")
+    requester_email = factory.Sequence(lambda n: f"neighbor{n}@example.org")
+    requester_phone = "(555) 010-3000"
+
+
+class BlockCaptainFactory(DjangoModelFactory):
+    class Meta:
+        model = BlockCaptain
+
+    group = factory.SubFactory(WatchGroupFactory)
+    name = factory.Faker("name")
+    phone = "(555) 010-4000"
+    block = "400 block of Elm Street"
+
+
+class WatchMeetingFactory(DjangoModelFactory):
+    class Meta:
+        model = WatchMeeting
+
+    group = factory.SubFactory(WatchGroupFactory)
+    held_on = factory.LazyFunction(lambda: timezone.now() - timedelta(days=7))
+    place = "Fairview Public Library, community room"
+    attendance = 14
+
+
+class PartnershipFactory(DjangoModelFactory):
+    class Meta:
+        model = Partnership
+
+    organization = factory.SubFactory(OrganizationFactory)
+    purpose = "Reduce car break-ins around the shopping center"
+    responsible_officer = factory.SubFactory(
+        UserFactory, area_command=factory.SelfAttribute("..organization.area_command")
+    )
+    starts_on = factory.LazyFunction(lambda: clock.today() - timedelta(days=30))
+
+
+class PartnershipLogEntryFactory(DjangoModelFactory):
+    class Meta:
+        model = PartnershipLogEntry
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    logged_on = factory.LazyFunction(clock.today)
+    officer = factory.SelfAttribute("partnership.responsible_officer")
+    information = "The manager reports two cars broken into last weekend."
+
+
+class ReferralFactory(DjangoModelFactory):
+    """An open referral, its follow-up due in the usual number of days."""
+
+    class Meta:
+        model = Referral
+
+    kind = Referral.Kind.CODE_VIOLATION
+    agency = "City Code Enforcement"
+    summary = "Abandoned house with broken windows"
+    area_command = factory.SubFactory(AreaCommandFactory)
+    officer = factory.SubFactory(UserFactory, area_command=factory.SelfAttribute("..area_command"))
+    referred_on = factory.LazyFunction(clock.today)
+    follow_up_due = factory.LazyAttribute(lambda r: Referral.follow_up_due_for(r.referred_on))
+
+
+class CalendarFeedFactory(DjangoModelFactory):
+    class Meta:
+        model = CalendarFeed
+
+    user = factory.SubFactory(UserFactory)

@@ -7,8 +7,8 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from outreach.models import CalendarFeed, Department, WatchGroup, WatchMeeting
-from outreach.tests.factories import PresentationFactory, ProgramFactory
 from programs.models import Presentation
+from programs.tests.factories import PresentationFactory, ProgramFactory
 
 
 def _parse(response):

@@ -7,8 +7,9 @@ from django.utils import timezone
 
 from outreach.models import Concern
 from outreach.tests.browser import DESKTOP, PHONE, assert_no_axe_violations, log_in, screenshot
-from outreach.tests.factories import PASSWORD, PresentationFactory
+from outreach.tests.factories import PASSWORD
 from programs.models import Presentation, PresentationRequest, Program
+from programs.tests.factories import PresentationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded")]
 

@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from outreach.models import CrimeType, Department
-from outreach.tests.factories import ProgramFactory
 from programs.models import Program
+from programs.tests.factories import ProgramFactory
 
 # Every program the five department policies name, typed here from the policy texts
 # (not from the migration) so that the seed is checked against the source.

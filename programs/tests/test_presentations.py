@@ -11,9 +11,9 @@ from django.utils import timezone
 from PIL import Image
 
 from outreach.models import Concern, CrimeType, Department
-from outreach.tests.factories import PresentationFactory, ProgramFactory
 from programs import services
 from programs.models import Presentation, PresentationEvent
+from programs.tests.factories import PresentationFactory, ProgramFactory
 
 Status = Presentation.Status
 Action = PresentationEvent.Action
