@@ -7,6 +7,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from outreach import clock
 from outreach.tasks import send_notification
 
 logger = logging.getLogger(__name__)
@@ -21,9 +22,7 @@ def notify(*, template, recipients, context, language=None):
     recipients = sorted({address for address in recipients if address})
     if not recipients:
         return
-    from outreach.models import Department
-
-    context = {"department": Department.load(), **context}
+    context = {"department": clock.department(), **context}
     with translation.override(language or settings.LANGUAGE_CODE):
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}_body.txt", context)
