@@ -24,6 +24,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 LOCAL_PG = {"host": "127.0.0.1", "port": 5432, "user": "root"}
 DATABASE_NAME = "outreach"
 LOCAL_REDIS = ("127.0.0.1", 6379)
+PROJECT_APPS = ("outreach", "programs", "surveys", "reports")
 
 
 def say(message):
@@ -41,11 +42,48 @@ def _create_database(connect_kwargs, name):
     connection.close()
 
 
-def ensure_postgres(env):
+def _stale_migrations(connect_kwargs, name):
+    """Migrations a database recorded that this checkout no longer has (the pre-release reset of the history)."""
+    on_disk = {
+        (path.parent.parent.name, path.stem)
+        for app in PROJECT_APPS
+        for path in (BASE_DIR / app / "migrations").glob("[0-9]*.py")
+    }
+    try:
+        connection = psycopg2.connect(dbname=name, connect_timeout=3, **connect_kwargs)
+    except psycopg2.OperationalError:
+        return set()
+    with connection, connection.cursor() as cursor:
+        cursor.execute("SELECT to_regclass('django_migrations') IS NOT NULL")
+        if not cursor.fetchone()[0]:
+            return set()
+        cursor.execute("SELECT app, name FROM django_migrations WHERE app = ANY(%s)", [list(PROJECT_APPS)])
+        recorded = set(cursor.fetchall())
+    connection.close()
+    return recorded - on_disk
+
+
+def _recreate_if_stale(connect_kwargs, name):
+    """A development database built on a migration history that was reset is rebuilt, once, and said so."""
+    stale = _stale_migrations(connect_kwargs, name)
+    if not stale:
+        return
+    example = "/".join(sorted(stale)[0])
+    say(f"database {name!r} was built on migrations this checkout no longer has ({example}, …): recreating it")
+    connection = psycopg2.connect(dbname="postgres", connect_timeout=3, **connect_kwargs)
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
+    connection.close()
+
+
+def ensure_postgres(env, databases=(DATABASE_NAME,)):
     """Return the embedded server when one had to be started (keep it referenced)."""
     if env.get("DATABASE_URL"):
         return None
     try:
+        for name in databases:
+            _recreate_if_stale(LOCAL_PG, name)
         _create_database(LOCAL_PG, DATABASE_NAME)
     except psycopg2.OperationalError:
         pass
@@ -104,7 +142,8 @@ def run(env):
 
 
 def pytest(env, args):
-    _server = ensure_postgres(env)
+    # pytest-django keeps the test database between runs (--reuse-db): it must not predate the history either.
+    _server = ensure_postgres(env, databases=(DATABASE_NAME, f"test_{DATABASE_NAME}"))
     return subprocess.call([sys.executable, "-m", "pytest", *args], cwd=BASE_DIR, env=env)
 
 
