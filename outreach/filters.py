@@ -5,11 +5,12 @@ from .lib.filters import SearchFilterSet
 from .models import AreaCommand, Organization, Partnership, Referral, Sector, WatchGroup
 
 
-def _areas_for(request):
+def areas_for(request):
+    """The area commands a filter offers: the active ones in the user's scope."""
     return AreaCommand.objects.active().for_user(request.user)
 
 
-def _sectors_for(request):
+def sectors_for(request):
     return Sector.objects.for_user(request.user).select_related("area_command")
 
 
@@ -18,9 +19,9 @@ class OrganizationFilter(SearchFilterSet):
 
     kind = django_filters.ChoiceFilter(choices=Organization.Kind.choices, label=_("Kind"), empty_label=_("All kinds"))
     area_command = django_filters.ModelChoiceFilter(
-        queryset=_areas_for, label=_("Area command"), empty_label=_("All areas")
+        queryset=areas_for, label=_("Area command"), empty_label=_("All areas")
     )
-    sector = django_filters.ModelChoiceFilter(queryset=_sectors_for, label=_("Sector"), empty_label=_("All sectors"))
+    sector = django_filters.ModelChoiceFilter(queryset=sectors_for, label=_("Sector"), empty_label=_("All sectors"))
 
     class Meta:
         model = Organization
@@ -35,7 +36,7 @@ class WatchGroupFilter(SearchFilterSet):
     )
     kind = django_filters.ChoiceFilter(choices=WatchGroup.Kind.choices, label=_("Kind"), empty_label=_("All kinds"))
     area_command = django_filters.ModelChoiceFilter(
-        queryset=_areas_for, label=_("Area command"), empty_label=_("All areas")
+        queryset=areas_for, label=_("Area command"), empty_label=_("All areas")
     )
 
     class Meta:
@@ -51,7 +52,7 @@ class PartnershipFilter(SearchFilterSet):
     )
     area_command = django_filters.ModelChoiceFilter(
         field_name="organization__area_command",
-        queryset=_areas_for,
+        queryset=areas_for,
         label=_("Area command"),
         empty_label=_("All areas"),
     )
@@ -70,7 +71,7 @@ class ReferralFilter(SearchFilterSet):
         choices=STATES, method="filter_state", label=_("Follow-up"), empty_label=_("Any")
     )
     area_command = django_filters.ModelChoiceFilter(
-        queryset=_areas_for, label=_("Area command"), empty_label=_("All areas")
+        queryset=areas_for, label=_("Area command"), empty_label=_("All areas")
     )
 
     class Meta:

@@ -1,8 +1,9 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from outreach.filters import areas_for
 from outreach.lib.filters import DateInput, SearchFilterSet
-from outreach.models import AreaCommand, CrimeType
+from outreach.models import CrimeType
 
 from .models import Presentation, Program
 
@@ -58,7 +59,7 @@ class PresentationFilter(SearchFilterSet):
         queryset=Program.objects.all(), label=_("Program"), empty_label=_("Any program")
     )
     area_command = django_filters.ModelChoiceFilter(
-        queryset=lambda request: AreaCommand.objects.active().for_user(request.user),
+        queryset=areas_for,
         label=_("Area command"),
         empty_label=_("All areas"),
     )

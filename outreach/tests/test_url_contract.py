@@ -1,0 +1,277 @@
+"""The URL contract: every route of the URL configuration says who may open it, and how.
+
+ROUTES is the one table. A route added to a urls.py without an entry here fails
+``test_every_url_has_a_contract``; each entry is then checked against the running app:
+
+- PUBLIC: opens without logging in.
+- STAFF: a page (GET, and POST when it is a form); an anonymous visitor is sent to log in.
+- STAFF_POST: a state change; the same, and GET is answered 405.
+- ANYONE_POST: log-out: POST only, logged in or not.
+
+A route with arguments names a ``record`` builder: given an area command, it creates a record
+there and returns the URL's arguments. A staff route about an area's record is checked the
+other way too: another area's user who holds the view's permission gets 404 (the scope rule of
+docs/architecture.md), while a record of their own area is found. The program catalog is
+department-wide (``scoped=False``).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import pytest
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.shortcuts import resolve_url
+from django.urls import URLResolver, get_resolver, reverse
+
+from outreach.models import Department, Organization
+from outreach.tests.factories import (
+    CalendarFeedFactory,
+    OrganizationFactory,
+    PartnershipFactory,
+    ReferralFactory,
+    RequestedWatchGroupFactory,
+    WatchGroupFactory,
+)
+from programs.tests.factories import (
+    PresentationAttachmentFactory,
+    PresentationFactory,
+    PresentationRequestFactory,
+    ProgramFactory,
+)
+
+PUBLIC, STAFF, STAFF_POST, ANYONE_POST = "public", "staff", "staff-post", "anyone-post"
+
+
+@dataclass(frozen=True)
+class Contract:
+    kind: str
+    record: Callable | None = None  # area -> the URL's keyword arguments, for a record built in that area
+    user: str = "officer"  # the persona (conftest ``people``) holding the permission the view checks
+    scoped: bool = True  # the record belongs to an area command: other areas get 404
+
+
+def public(record=None):
+    return Contract(PUBLIC, record)
+
+
+def page(record=None, user="officer", scoped=True):
+    return Contract(STAFF, record, user, scoped)
+
+
+def post(record=None, user="officer", scoped=True):
+    return Contract(STAFF_POST, record, user, scoped)
+
+
+# Record builders: each makes a record of ``area`` and returns the arguments of its URL.
+def organization(area):
+    return {"pk": OrganizationFactory(area_command=area).pk}
+
+
+def shelter(area):
+    # Only these kinds take immigration outreach: for any other the view 404s whatever the scope.
+    return {"pk": OrganizationFactory(area_command=area, kind=Organization.Kind.FAMILY_VIOLENCE).pk}
+
+
+def partnership(area):
+    return {"pk": PartnershipFactory(organization__area_command=area).pk}
+
+
+def referral(area):
+    return {"pk": ReferralFactory(area_command=area).pk}
+
+
+def watch_group(area):
+    return {"pk": WatchGroupFactory(area_command=area).pk}
+
+
+def presentation(area):
+    return {"pk": PresentationFactory(area_command=area).pk}
+
+
+def attachment(area):
+    attached = PresentationAttachmentFactory(presentation__area_command=area)
+    return {"pk": attached.presentation_id, "attachment_pk": attached.pk}
+
+
+def presentation_request(area):
+    return {"pk": PresentationRequestFactory(area_command=area).pk}
+
+
+def program(area):
+    return {"pk": ProgramFactory().pk}
+
+
+def retired_program(area):
+    return {"pk": ProgramFactory(is_active=False).pk}
+
+
+def feed_token(area):
+    return {"token": CalendarFeedFactory(user__area_command=area).token}
+
+
+def watch_request_code(area):
+    return {"code": RequestedWatchGroupFactory().code}
+
+
+def presentation_request_code(area):
+    return {"code": PresentationRequestFactory().code}
+
+
+def department_logo(area):
+    Department.load().logo.save("logo.png", ContentFile(b"\x89PNG\r\n\x1a\n", name="logo.png"))
+    return {}
+
+
+ROUTES = {
+    # Infrastructure and accounts (Django's auth views)
+    "healthz": public(),
+    "/favicon.ico": public(),
+    "login": public(),
+    "logout": Contract(ANYONE_POST),
+    "password_change": page(),
+    "password_change_done": page(),
+    # outreach
+    "outreach:home": public(),
+    "outreach:dashboard": page(),
+    "outreach:profile": page(),
+    "outreach:department_settings": page(user="chief"),
+    "outreach:department_logo": public(department_logo),
+    "outreach:organization_list": page(),
+    "outreach:organization_create": page(),
+    "outreach:organization_detail": page(organization),
+    "outreach:organization_edit": page(organization),
+    "outreach:immigration_outreach_add": post(shelter),
+    "outreach:partnership_list": page(),
+    "outreach:partnership_create": page(),
+    "outreach:partnership_detail": page(partnership),
+    "outreach:partnership_edit": page(partnership),
+    "outreach:partnership_log_add": post(partnership),
+    "outreach:referral_list": page(),
+    "outreach:referral_create": page(),
+    "outreach:referral_detail": page(referral),
+    "outreach:referral_edit": page(referral),
+    "outreach:referral_confirm": post(referral),
+    "outreach:calendar_month": page(),
+    "outreach:calendar_feed_reset": post(),
+    "outreach:calendar_feed": public(feed_token),  # calendar apps fetch without a session: the token is the key
+    "outreach:calendar_public_feed": public(),
+    "outreach:watch_list": page(),
+    "outreach:watch_create": page(),
+    "outreach:watch_coverage": page(),
+    "outreach:watch_detail": page(watch_group),
+    "outreach:watch_edit": page(watch_group),
+    "outreach:watch_set_status": post(watch_group),
+    "outreach:watch_captain_add": post(watch_group),
+    "outreach:watch_meeting_add": post(watch_group),
+    "outreach:watch_request": public(),
+    "outreach:watch_request_done": public(watch_request_code),
+    "outreach:request_thanks": public(),
+    # programs: the catalog is department-wide; retiring shows a confirmation page on GET
+    "programs:program_list": page(),
+    "programs:program_create": page(user="records"),
+    "programs:program_detail": page(program, scoped=False),
+    "programs:program_edit": page(program, user="records", scoped=False),
+    "programs:program_retire": page(program, user="records", scoped=False),
+    "programs:program_reinstate": post(retired_program, user="records", scoped=False),
+    # programs: presentations (cancelling shows a confirmation page on GET)
+    "programs:presentation_list": page(),
+    "programs:presentation_mine": page(),
+    "programs:presentation_review_queue": page(user="sergeant"),
+    "programs:presentation_create": page(),
+    "programs:presentation_detail": page(presentation),
+    "programs:presentation_edit": page(presentation),
+    "programs:presentation_submit": post(presentation),
+    "programs:presentation_approve": post(presentation, user="sergeant"),
+    "programs:presentation_return": post(presentation, user="sergeant"),
+    "programs:presentation_cancel": page(presentation),
+    "programs:attachment_upload": post(presentation),
+    "programs:attachment_download": page(attachment),
+    # programs: public requests
+    "programs:request_list": page(),
+    "programs:request_detail": page(presentation_request),
+    "programs:request_accept": post(presentation_request, user="sergeant"),
+    "programs:request_decline": post(presentation_request, user="sergeant"),
+    "programs:request_create": public(),
+    "programs:request_done": public(presentation_request_code),
+}
+
+
+def url_routes(resolver=None, prefix="", namespace=""):
+    """(name, path) of every route: ``namespace:name``, or ``/path`` when unnamed; not the admin, i18n, files."""
+    for entry in (resolver or get_resolver()).url_patterns:
+        path = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            if entry.namespace != "admin":
+                inner = ":".join(filter(None, [namespace, entry.namespace]))
+                yield from url_routes(entry, path, inner)
+        elif entry.name != "set_language" and not path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
+            name = entry.name and (f"{namespace}:{entry.name}" if namespace else entry.name)
+            yield name or f"/{path}", path
+
+
+def url_for(name, area):
+    record = ROUTES[name].record
+    return name if name.startswith("/") else reverse(name, kwargs=record(area) if record else {})
+
+
+def names(*kinds, records_only=False):
+    return [
+        name
+        for name, contract in ROUTES.items()
+        if contract.kind in kinds and (not records_only or (contract.record and contract.scoped))
+    ]
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def test_every_url_has_a_contract():
+    paths = dict(url_routes())
+
+    assert sorted(set(paths) - set(ROUTES)) == [], "routes without an entry in ROUTES"
+    assert sorted(set(ROUTES) - set(paths)) == [], "entries in ROUTES whose route is gone"
+    assert [name for name, path in paths.items() if "<" in path and not ROUTES[name].record] == [], (
+        "routes with arguments and no record builder"
+    )
+
+
+@pytest.mark.parametrize("name", names(PUBLIC))
+def test_public_url_opens_without_logging_in(client, area, name):
+    response = client.get(url_for(name, area))
+
+    assert response.status_code in (200, 301), response.status_code
+    assert not response.get("Location", "").startswith(resolve_url(settings.LOGIN_URL))
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+@pytest.mark.parametrize("name", names(STAFF, STAFF_POST))
+def test_anonymous_visitor_is_sent_to_log_in(client, area, name, method):
+    url = url_for(name, area)
+
+    response = getattr(client, method)(url)
+
+    assert response.status_code == 302
+    assert response.url == f"{resolve_url(settings.LOGIN_URL)}?next={quote(url)}"
+
+
+@pytest.mark.parametrize("name", names(STAFF_POST, ANYONE_POST))
+def test_state_changing_url_answers_get_with_405(client, people, area, name):
+    client.force_login(getattr(people, ROUTES[name].user))
+
+    response = client.get(url_for(name, area))
+
+    assert response.status_code == 405
+
+
+@pytest.mark.parametrize("name", names(STAFF, STAFF_POST, records_only=True))
+def test_another_areas_record_is_not_found(client, people, area, other_area, name):
+    contract = ROUTES[name]
+    send = client.get if contract.kind == STAFF else client.post
+    client.force_login(getattr(people, contract.user))
+
+    assert send(url_for(name, area)).status_code != 404, "the user's own area's record must be found"
+    assert send(url_for(name, other_area)).status_code == 404
