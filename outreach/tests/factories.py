@@ -142,6 +142,10 @@ class WatchGroupFactory(DjangoModelFactory):
     boundaries = "Elm Street from 3rd to 6th Avenue"
     status = WatchGroup.Status.ORGANIZING
 
+    class Params:
+        # ``active=True``: a group that meets, the one coverage counts.
+        active = factory.Trait(status=WatchGroup.Status.ACTIVE)
+
 
 class RequestedWatchGroupFactory(WatchGroupFactory):
     """A citizen's request, not yet placed in an area command."""
@@ -209,6 +213,18 @@ class ReferralFactory(DjangoModelFactory):
     officer = factory.SubFactory(UserFactory, area_command=factory.SelfAttribute("..area_command"))
     referred_on = factory.LazyFunction(clock.today)
     follow_up_due = factory.LazyAttribute(lambda r: Referral.follow_up_due_for(r.referred_on))
+
+    class Params:
+        # ``overdue=True``: referred 20 days ago, its follow-up due five days ago.
+        overdue = factory.Trait(
+            referred_on=factory.LazyFunction(lambda: clock.today() - timedelta(days=20)),
+            follow_up_due=factory.LazyFunction(lambda: clock.today() - timedelta(days=5)),
+        )
+        # ``confirmed=True``: the officer confirmed the follow-up today.
+        confirmed = factory.Trait(
+            follow_up_confirmed_on=factory.LazyFunction(clock.today),
+            confirmed_by=factory.SelfAttribute("officer"),
+        )
 
 
 class CalendarFeedFactory(DjangoModelFactory):

@@ -1,14 +1,20 @@
 """The outreach calendar page and its ICS feeds, read back with a real ICS parser."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
+import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from outreach.models import CalendarFeed, Department, WatchGroup, WatchMeeting
+from outreach.models import CalendarFeed, Department
+from outreach.tests.factories import CalendarFeedFactory, WatchMeetingFactory
 from programs.models import Presentation
 from programs.tests.factories import PresentationFactory, ProgramFactory
+
+# The malformed months below are malformed in 2026 (10:00 in Denver), not merely out of range.
+JUNE_15_2026 = datetime(2026, 6, 15, 16, 0, tzinfo=UTC)
 
 
 def _parse(response):
@@ -16,45 +22,35 @@ def _parse(response):
     return {str(event["summary"]): event for event in calendar.walk("VEVENT")}
 
 
-def _events(area, other_area, people):
-    soon = timezone.now() + timedelta(days=3)
+@pytest.fixture
+def events(area, other_area):
+    """Three days ahead: a public and a private presentation of the area, another area's, a cancelled one, a meeting."""
     PresentationFactory(
         area_command=area,
-        program=ProgramFactory(name="Bicycle Safety Day"),
-        starts_at=soon,
-        status=Presentation.Status.SCHEDULED,
+        program__name="Bicycle Safety Day",
+        scheduled=True,
         is_public=True,
         place="Lincoln Elementary",
     )
+    PresentationFactory(area_command=area, program__name="Landlord Training", scheduled=True, is_public=False)
+    PresentationFactory(area_command=other_area, program__name="River Cleanup", scheduled=True, is_public=True)
     PresentationFactory(
         area_command=area,
-        program=ProgramFactory(name="Landlord Training"),
-        starts_at=soon,
-        status=Presentation.Status.SCHEDULED,
-        is_public=False,
-    )
-    PresentationFactory(
-        area_command=other_area,
-        program=ProgramFactory(name="River Cleanup"),
-        starts_at=soon,
-        status=Presentation.Status.SCHEDULED,
-        is_public=True,
-    )
-    PresentationFactory(
-        area_command=area,
-        program=ProgramFactory(name="Called Off"),
-        starts_at=soon,
+        program__name="Called Off",
+        scheduled=True,
         status=Presentation.Status.CANCELLED,
         is_public=True,
     )
-    group = WatchGroup.objects.create(
-        name="Elm Street", area_command=area, boundaries="x", status=WatchGroup.Status.ACTIVE
+    WatchMeetingFactory(
+        group__name="Elm Street",
+        group__area_command=area,
+        group__active=True,
+        held_on=timezone.now() + timedelta(days=3),
+        place="Elm Street Church",
     )
-    WatchMeeting.objects.create(group=group, held_on=soon, place="Elm Street Church")
 
 
-def test_month_page_lists_the_areas_events(client, people, area, other_area):
-    _events(area, other_area, people)
+def test_month_page_lists_the_areas_events(client, people, events):
     client.force_login(people.officer)
 
     month = timezone.localtime(timezone.now() + timedelta(days=3)).strftime("%Y-%m")
@@ -65,6 +61,7 @@ def test_month_page_lists_the_areas_events(client, people, area, other_area):
     assert sorted(titles) == ["Bicycle Safety Day", "Landlord Training", "Watch meeting: Elm Street"]
 
 
+@time_machine.travel(JUNE_15_2026, tick=False)
 def test_month_page_survives_a_malformed_month(client, people):
     client.force_login(people.officer)
 
@@ -72,8 +69,7 @@ def test_month_page_survives_a_malformed_month(client, people):
         assert client.get(reverse("outreach:calendar_month"), {"month": value}).status_code == 200
 
 
-def test_staff_feed_is_scoped_to_the_area_and_parses(client, people, area, other_area):
-    _events(area, other_area, people)
+def test_staff_feed_is_scoped_to_the_area_and_parses(client, people, events):
     client.force_login(people.sergeant)
     client.post(reverse("outreach:calendar_feed_reset"))
     feed = CalendarFeed.objects.get(user=people.sergeant)
@@ -100,15 +96,14 @@ def test_replacing_the_feed_address_cuts_off_the_old_one(client, people):
 
 
 def test_an_inactive_users_feed_stops(client, people):
-    feed = CalendarFeed.objects.create(user=people.officer)
+    feed = CalendarFeedFactory(user=people.officer)
     people.officer.is_active = False
     people.officer.save()
 
     assert client.get(feed.get_absolute_url()).status_code == 404
 
 
-def test_public_feed_has_public_events_only_and_nothing_personal(client, people, area, other_area):
-    _events(area, other_area, people)
+def test_public_feed_has_public_events_only_and_nothing_personal(client, people, events):
 
     response = client.get(reverse("outreach:calendar_public_feed"))
 
@@ -136,9 +131,14 @@ def test_public_feed_uses_spanish_program_names_for_spanish_readers(client, peop
 
 
 def test_feed_query_count_is_pinned(client, people, area, other_area, django_assert_num_queries):
-    for _index in range(10):
-        _events(area, other_area, people)
-    feed = CalendarFeed.objects.create(user=people.sergeant)
+    PresentationFactory.create_batch(10, area_command=area, scheduled=True, is_public=True)
+    PresentationFactory.create_batch(10, area_command=area, scheduled=True, is_public=False)
+    PresentationFactory.create_batch(10, area_command=other_area, scheduled=True, is_public=True)
+    PresentationFactory.create_batch(10, area_command=area, scheduled=True, status=Presentation.Status.CANCELLED)
+    WatchMeetingFactory.create_batch(
+        10, group__area_command=area, group__active=True, held_on=timezone.now() + timedelta(days=3)
+    )
+    feed = CalendarFeedFactory(user=people.sergeant)
     Department.load()
 
     # department, feed and user, permissions (2), presentations, their command staff, watch meetings
@@ -148,8 +148,13 @@ def test_feed_query_count_is_pinned(client, people, area, other_area, django_ass
 
 def test_month_page_query_count_is_pinned(client, people, area, other_area, django_assert_num_queries):
     Department.load()
-    for _index in range(5):
-        _events(area, other_area, people)
+    PresentationFactory.create_batch(5, area_command=area, scheduled=True, is_public=True)
+    PresentationFactory.create_batch(5, area_command=area, scheduled=True, is_public=False)
+    PresentationFactory.create_batch(5, area_command=other_area, scheduled=True, is_public=True)
+    PresentationFactory.create_batch(5, area_command=area, scheduled=True, status=Presentation.Status.CANCELLED)
+    WatchMeetingFactory.create_batch(
+        5, group__area_command=area, group__active=True, held_on=timezone.now() + timedelta(days=3)
+    )
     client.force_login(people.officer)
 
     with django_assert_num_queries(9):

@@ -1,19 +1,28 @@
 """Partnerships and their daily log, outside referrals and their follow-up, immigration-policy outreach."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
 
 from outreach.models import Department, ImmigrationOutreach, Organization, Partnership, Referral
-from outreach.tests.factories import OrganizationFactory
+from outreach.tests.factories import (
+    ImmigrationOutreachFactory,
+    OrganizationFactory,
+    PartnershipFactory,
+    ReferralFactory,
+)
+
+# The literal dates the forms below are filled with fall shortly before this day (10:00 in Denver).
+NOVEMBER_25_2026 = datetime(2026, 11, 25, 17, 0, tzinfo=UTC)
 
 
 @pytest.fixture
 def partnership(people, area):
-    return Partnership.objects.create(
+    return PartnershipFactory(
         organization=OrganizationFactory(name="Route 9 Merchants", area_command=area),
         purpose="Shoplifting along Route 9",
         responsible_officer=people.officer,
@@ -21,24 +30,10 @@ def partnership(people, area):
     )
 
 
-def _referral(area, officer, **fields):
-    today = timezone.localdate()
-    defaults = {
-        "kind": Referral.Kind.CODE_VIOLATION,
-        "agency": "City code enforcement",
-        "summary": "Abandoned car",
-        "area_command": area,
-        "officer": officer,
-        "referred_on": today - timedelta(days=20),
-        "follow_up_due": today - timedelta(days=5),
-    }
-    defaults.update(fields)
-    return Referral.objects.create(**defaults)
-
-
 # Partnerships
 
 
+@time_machine.travel(NOVEMBER_25_2026, tick=False)
 def test_officer_records_a_partnership_in_their_area(client, people, area):
     organization = OrganizationFactory(area_command=area)
     client.force_login(people.officer)
@@ -58,6 +53,7 @@ def test_officer_records_a_partnership_in_their_area(client, people, area):
     assert Partnership.objects.get().organization == organization
 
 
+@time_machine.travel(NOVEMBER_25_2026, tick=False)
 def test_a_partnership_cannot_end_before_it_starts(client, people, area):
     client.force_login(people.officer)
 
@@ -116,7 +112,7 @@ def test_partnership_list_is_scoped_exports_csv_and_has_pinned_queries(
     client, people, partnership, other_area, django_assert_num_queries
 ):
     Department.load()
-    Partnership.objects.create(
+    PartnershipFactory(
         organization=OrganizationFactory(name="Elsewhere", area_command=other_area),
         purpose="x",
         responsible_officer=people.other_officer,
@@ -135,6 +131,7 @@ def test_partnership_list_is_scoped_exports_csv_and_has_pinned_queries(
 # Referrals
 
 
+@time_machine.travel(NOVEMBER_25_2026, tick=False)
 def test_officer_records_a_referral_with_a_follow_up_date(client, people, area):
     client.force_login(people.officer)
 
@@ -155,6 +152,7 @@ def test_officer_records_a_referral_with_a_follow_up_date(client, people, area):
     assert referral.officer == people.officer
 
 
+@time_machine.travel(NOVEMBER_25_2026, tick=False)
 def test_follow_up_cannot_be_due_before_the_referral(client, people, area):
     client.force_login(people.officer)
 
@@ -175,9 +173,11 @@ def test_follow_up_cannot_be_due_before_the_referral(client, people, area):
 
 
 def test_overdue_referrals_are_flagged_for_the_officer_and_the_sergeant(client, people, area):
-    _referral(area, people.officer)
-    _referral(area, people.officer, follow_up_due=timezone.localdate() + timedelta(days=3))
-    _referral(area, people.officer, follow_up_confirmed_on=timezone.localdate(), confirmed_by=people.officer)
+    ReferralFactory(area_command=area, officer=people.officer, overdue=True)
+    ReferralFactory(
+        area_command=area, officer=people.officer, overdue=True, follow_up_due=timezone.localdate() + timedelta(days=3)
+    )
+    ReferralFactory(area_command=area, officer=people.officer, overdue=True, confirmed=True)
     client.force_login(people.officer)
     officer_count = client.get(reverse("outreach:dashboard")).context["overdue_referrals"]
     client.force_login(people.sergeant)
@@ -189,7 +189,7 @@ def test_overdue_referrals_are_flagged_for_the_officer_and_the_sergeant(client, 
 
 
 def test_confirming_the_follow_up(client, people, area):
-    referral = _referral(area, people.officer)
+    referral = ReferralFactory(area_command=area, officer=people.officer, overdue=True)
     client.force_login(people.officer)
 
     client.post(
@@ -209,11 +209,13 @@ def test_confirming_the_follow_up(client, people, area):
 
 
 def test_confirmation_before_the_referral_is_refused(client, people, area):
-    referral = _referral(area, people.officer)
+    referral = ReferralFactory(area_command=area, officer=people.officer, overdue=True)
+    the_day_before = referral.referred_on - timedelta(days=1)
     client.force_login(people.officer)
 
     response = client.post(
-        reverse("outreach:referral_confirm", args=[referral.pk]), {"confirmed_on": "2020-01-01", "outcome": "x"}
+        reverse("outreach:referral_confirm", args=[referral.pk]),
+        {"confirmed_on": the_day_before.isoformat(), "outcome": "x"},
     )
 
     assert response.status_code == 400
@@ -222,9 +224,11 @@ def test_confirmation_before_the_referral_is_refused(client, people, area):
 
 def test_referral_list_filters_overdue_and_is_scoped(client, people, area, other_area, django_assert_num_queries):
     Department.load()
-    overdue = _referral(area, people.officer)
-    _referral(area, people.officer, follow_up_due=timezone.localdate() + timedelta(days=3))
-    _referral(other_area, people.other_officer)
+    overdue = ReferralFactory(area_command=area, officer=people.officer, overdue=True)
+    ReferralFactory(
+        area_command=area, officer=people.officer, overdue=True, follow_up_due=timezone.localdate() + timedelta(days=3)
+    )
+    ReferralFactory(area_command=other_area, officer=people.other_officer, overdue=True)
     client.force_login(people.sergeant)
 
     with django_assert_num_queries(8):
@@ -234,7 +238,7 @@ def test_referral_list_filters_overdue_and_is_scoped(client, people, area, other
 
 
 def test_another_areas_referral_is_not_found(client, people, other_area):
-    referral = _referral(other_area, people.other_officer)
+    referral = ReferralFactory(area_command=other_area, officer=people.other_officer, overdue=True)
     client.force_login(people.sergeant)
 
     assert client.get(referral.get_absolute_url()).status_code == 404
@@ -266,7 +270,7 @@ def test_family_violence_center_is_marked_as_reached_and_leaves_the_chiefs_list(
 
 def test_last_years_outreach_does_not_count_this_year(client, people, area):
     center = OrganizationFactory(kind=Organization.Kind.FAMILY_VIOLENCE, area_command=area)
-    ImmigrationOutreach.objects.create(
+    ImmigrationOutreachFactory(
         organization=center,
         officer=people.officer,
         reached_on=timezone.localdate().replace(year=timezone.localdate().year - 1),
@@ -308,8 +312,11 @@ def test_outreach_to_another_areas_center_is_not_found(client, people, other_are
     assert not ImmigrationOutreach.objects.exists()
 
 
+@time_machine.travel(NOVEMBER_25_2026, tick=False)
 def test_a_confirmed_referral_is_kept_as_it_was(client, people, area):
-    referral = _referral(area, people.officer, follow_up_confirmed_on=timezone.localdate(), confirmed_by=people.officer)
+    referral = ReferralFactory(
+        area_command=area, officer=people.officer, agency="City code enforcement", overdue=True, confirmed=True
+    )
     client.force_login(people.officer)
 
     response = client.post(

@@ -1,33 +1,31 @@
 """Neighborhood watch: the citizen request, the group's life, coverage and lapsing groups."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from outreach.models import Department, WatchGroup, WatchMeeting
-from outreach.tests.factories import SectorFactory
+from outreach.models import Department, WatchGroup
+from outreach.tests.factories import (
+    RequestedWatchGroupFactory,
+    SectorFactory,
+    WatchGroupFactory,
+    WatchMeetingFactory,
+)
 
 Status = WatchGroup.Status
+
+# Two weeks after the meeting the captains test records (10:00 in Denver).
+MID_OCTOBER_2026 = datetime(2026, 10, 15, 16, 0, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limit():
     cache.clear()
-
-
-def _group(area, **fields):
-    defaults = {
-        "name": "Elm Street Watch",
-        "area_command": area,
-        "boundaries": "Elm St, 3rd to 6th",
-        "status": Status.ACTIVE,
-    }
-    defaults.update(fields)
-    return WatchGroup.objects.create(**defaults)
 
 
 def _request_form(**overrides):
@@ -86,9 +84,7 @@ def test_watch_request_honeypot_and_rate_limit(client, db, settings):
 
 @pytest.mark.parametrize("handler", ["sergeant", "other_sergeant", "lieutenant", "commander", "records", "chief"])
 def test_a_requested_group_is_an_intake_queue_for_the_handlers_of_every_area(client, people, handler):
-    WatchGroup.objects.create(
-        name="Requested", boundaries="x", status=Status.REQUESTED, started_by=WatchGroup.StartedBy.CITIZENS
-    )
+    RequestedWatchGroupFactory(name="Requested")
     client.force_login(getattr(people, handler))
 
     response = client.get(reverse("outreach:watch_list"))
@@ -97,13 +93,7 @@ def test_a_requested_group_is_an_intake_queue_for_the_handlers_of_every_area(cli
 
 
 def test_an_officer_does_not_see_the_intake_queue_or_the_citizens_contacts(client, people):
-    group = WatchGroup.objects.create(
-        name="Requested",
-        boundaries="x",
-        status=Status.REQUESTED,
-        started_by=WatchGroup.StartedBy.CITIZENS,
-        requester_email="citizen@example.org",
-    )
+    group = RequestedWatchGroupFactory(requester_email="citizen@example.org")
     client.force_login(people.officer)
 
     listed = client.get(reverse("outreach:watch_list")).context["page"].object_list
@@ -114,7 +104,7 @@ def test_an_officer_does_not_see_the_intake_queue_or_the_citizens_contacts(clien
 
 
 def test_organizing_needs_an_area_command(client, people):
-    group = WatchGroup.objects.create(name="Requested", boundaries="x", status=Status.REQUESTED)
+    group = RequestedWatchGroupFactory()
     client.force_login(people.sergeant)
 
     response = client.post(
@@ -131,11 +121,8 @@ def test_organizing_needs_an_area_command(client, people):
 def test_the_group_moves_through_its_statuses_and_the_requester_hears(
     client, people, area, django_capture_on_commit_callbacks
 ):
-    group = WatchGroup.objects.create(
+    group = RequestedWatchGroupFactory(
         name="Maple Court",
-        boundaries="x",
-        status=Status.REQUESTED,
-        started_by=WatchGroup.StartedBy.CITIZENS,
         requester_email="paul@example.org",
         requester_name="Paul",
         area_command=area,
@@ -155,8 +142,9 @@ def test_the_group_moves_through_its_statuses_and_the_requester_hears(
     assert people.officer.get_full_name() in mail.outbox[0].body
 
 
+@time_machine.travel(MID_OCTOBER_2026, tick=False)
 def test_captains_and_meetings_are_recorded(client, people, area):
-    group = _group(area)
+    group = WatchGroupFactory(area_command=area, active=True)
     client.force_login(people.officer)
 
     client.post(reverse("outreach:watch_captain_add", args=[group.pk]), {"name": "Ruth Alvarez", "phone": "555-0100"})
@@ -172,7 +160,7 @@ def test_captains_and_meetings_are_recorded(client, people, area):
 
 
 def test_another_areas_group_is_not_found(client, people, other_area):
-    group = _group(other_area)
+    group = WatchGroupFactory(area_command=other_area, active=True)
     client.force_login(people.officer)
 
     assert client.get(group.get_absolute_url()).status_code == 404
@@ -183,8 +171,13 @@ def test_another_areas_group_is_not_found(client, people, other_area):
 def test_coverage_lists_sectors_without_an_active_group(client, people, area):
     covered = SectorFactory(area_command=area, name="Hillcrest")
     SectorFactory(area_command=area, name="University")
-    _group(area, sector=covered)
-    _group(area, name="Dormant", status=Status.INACTIVE, sector=SectorFactory(area_command=area, name="Route 9"))
+    WatchGroupFactory(area_command=area, active=True, sector=covered)
+    WatchGroupFactory(
+        area_command=area,
+        name="Dormant",
+        status=Status.INACTIVE,
+        sector=SectorFactory(area_command=area, name="Route 9"),
+    )
     client.force_login(people.sergeant)
 
     response = client.get(reverse("outreach:watch_coverage"))
@@ -193,10 +186,10 @@ def test_coverage_lists_sectors_without_an_active_group(client, people, area):
 
 
 def test_groups_with_no_meeting_in_six_months_are_lapsing(client, people, area):
-    recent = _group(area, name="Recent")
-    stale = _group(area, name="Stale")
-    WatchMeeting.objects.create(group=recent, held_on=timezone.now() - timedelta(days=30))
-    WatchMeeting.objects.create(group=stale, held_on=timezone.now() - timedelta(days=200))
+    recent = WatchGroupFactory(area_command=area, active=True, name="Recent")
+    stale = WatchGroupFactory(area_command=area, active=True, name="Stale")
+    WatchMeetingFactory(group=recent, held_on=timezone.now() - timedelta(days=30))
+    WatchMeetingFactory(group=stale, held_on=timezone.now() - timedelta(days=200))
     client.force_login(people.sergeant)
 
     response = client.get(reverse("outreach:watch_coverage"))
@@ -207,8 +200,8 @@ def test_groups_with_no_meeting_in_six_months_are_lapsing(client, people, area):
 def test_watch_list_query_count_is_pinned(client, people, area, django_assert_num_queries):
     Department.load()
     for index in range(8):
-        group = _group(area, name=f"Group {index}")
-        WatchMeeting.objects.create(group=group, held_on=timezone.now())
+        group = WatchGroupFactory(area_command=area, active=True, name=f"Group {index}")
+        WatchMeetingFactory(group=group, held_on=timezone.now())
     client.force_login(people.officer)
 
     with django_assert_num_queries(8):
@@ -218,8 +211,8 @@ def test_watch_list_query_count_is_pinned(client, people, area, django_assert_nu
 
 
 def test_watch_list_exports_csv(client, people, area, other_area):
-    _group(area, name="Ours")
-    _group(other_area, name="Theirs")
+    WatchGroupFactory(area_command=area, active=True, name="Ours")
+    WatchGroupFactory(area_command=other_area, active=True, name="Theirs")
     client.force_login(people.officer)
 
     response = client.get(reverse("outreach:watch_list"), {"format": "csv"})
@@ -229,7 +222,7 @@ def test_watch_list_exports_csv(client, people, area, other_area):
 
 
 def test_coverage_lists_area_commands_without_an_active_group(client, people, area, other_area):
-    _group(area)
+    WatchGroupFactory(area_command=area, active=True)
     client.force_login(people.chief)
 
     response = client.get(reverse("outreach:watch_coverage"))
@@ -240,8 +233,10 @@ def test_coverage_lists_area_commands_without_an_active_group(client, people, ar
 def test_coverage_query_count_is_pinned(client, people, area, django_assert_num_queries):
     Department.load()
     for index in range(6):
-        group = _group(area, name=f"Group {index}", sector=SectorFactory(area_command=area))
-        WatchMeeting.objects.create(group=group, held_on=timezone.now() - timedelta(days=300))
+        group = WatchGroupFactory(
+            area_command=area, active=True, name=f"Group {index}", sector=SectorFactory(area_command=area)
+        )
+        WatchMeetingFactory(group=group, held_on=timezone.now() - timedelta(days=300))
     client.force_login(people.sergeant)
 
     with django_assert_num_queries(8):

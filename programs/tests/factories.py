@@ -45,6 +45,13 @@ class PresentationFactory(DjangoModelFactory):
     status = Presentation.Status.DRAFT
     participants = 25
 
+    class Params:
+        # ``scheduled=True``: a presentation three days ahead, on the calendar, not reported yet.
+        scheduled = factory.Trait(
+            status=Presentation.Status.SCHEDULED,
+            starts_at=factory.LazyFunction(lambda: timezone.now() + timedelta(days=3)),
+        )
+
     @factory.post_generation
     def presenters(self, create, extracted, **kwargs):
         if create:

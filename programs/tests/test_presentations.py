@@ -1,9 +1,10 @@
 """Presentation reports: every state transition, who may do it, and what each page shows."""
 
 import io
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -17,6 +18,9 @@ from programs.tests.factories import PresentationFactory, ProgramFactory
 
 Status = Presentation.Status
 Action = PresentationEvent.Action
+
+# A week after the evening presentation the topic test files (10:00 in Denver).
+JANUARY_12_2026 = datetime(2026, 1, 12, 17, 0, tzinfo=UTC)
 
 
 def _png():
@@ -110,6 +114,7 @@ def test_a_past_presentation_starts_a_draft_report(client, people, area):
     assert _actions(presentation) == [Action.REPORT_STARTED]
 
 
+@time_machine.travel(JANUARY_12_2026, tick=False)
 def test_program_or_topic_is_required(client, people, area):
     client.force_login(people.officer)
 
@@ -493,14 +498,22 @@ def test_a_sergeant_who_presented_cannot_approve_after_leaving_the_presenters(cl
     assert report not in client.get(reverse("programs:presentation_review_queue")).context["page"].object_list
 
 
-def test_a_date_years_away_is_refused_before_it_can_break_a_page(client, people, area):
+@pytest.mark.parametrize(
+    "starts_at",
+    [
+        pytest.param(lambda today: "9999-12-31T23:30", id="the-last-minute-of-year-9999"),
+        pytest.param(lambda today: f"{today.year + 6}-06-15T18:00", id="six-years-from-today"),
+        pytest.param(lambda today: f"{today.year - 6}-06-15T18:00", id="six-years-ago"),
+    ],
+)
+def test_a_date_years_away_is_refused_before_it_can_break_a_page(client, people, area, starts_at):
     client.force_login(people.officer)
 
     response = client.post(
         reverse("programs:presentation_create"),
         {
             "topic": "Typo",
-            "starts_at": "9999-12-31T23:30",
+            "starts_at": starts_at(timezone.localdate()),
             "duration_minutes": 60,
             "place": "Library",
             "area_command": area.pk,

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from outreach.models import Department
 from programs.models import Presentation, PresentationRequest, Program
+from programs.tests.factories import PresentationRequestFactory
 
 
 @pytest.fixture(autouse=True)
@@ -30,19 +31,6 @@ def _form(**overrides):
     }
     data.update(overrides)
     return data
-
-
-def _pending(**overrides):
-    fields = {
-        "requester_name": "Ann Cho",
-        "email": "ann@example.org",
-        "topic": "Internet safety",
-        "preferred_date": timezone.localdate() + timedelta(days=10),
-        "audience_size": 40,
-        "address": "Lincoln Elementary",
-    }
-    fields.update(overrides)
-    return PresentationRequest.objects.create(**fields)
 
 
 def test_citizen_requests_a_presentation_and_gets_a_reference(client, db, django_capture_on_commit_callbacks):
@@ -108,14 +96,16 @@ def test_the_rate_limit_stops_a_flood_from_one_address(client, db, settings):
 
 
 def test_the_confirmation_page_needs_the_unguessable_code(client, db):
-    request_obj = _pending()
+    request_obj = PresentationRequestFactory()
 
     assert client.get(reverse("programs:request_done", args=[request_obj.code])).status_code == 200
     assert client.get(f"/request/presentation/{request_obj.pk}/").status_code == 404
 
 
 def test_staff_accept_a_request_and_the_requester_is_told(client, people, area, django_capture_on_commit_callbacks):
-    request_obj = _pending(language="es")
+    request_obj = PresentationRequestFactory(
+        program=None, topic="Internet safety", email="ann@example.org", language="es"
+    )
     client.force_login(people.sergeant)
     starts = timezone.localtime(timezone.now() + timedelta(days=12)).replace(hour=18, minute=0)
 
@@ -142,7 +132,7 @@ def test_staff_accept_a_request_and_the_requester_is_told(client, people, area, 
 
 
 def test_declining_needs_a_reason_and_mails_it(client, people, django_capture_on_commit_callbacks):
-    request_obj = _pending()
+    request_obj = PresentationRequestFactory()
     client.force_login(people.records)
 
     empty = client.post(reverse("programs:request_decline", args=[request_obj.pk]), {"reason": ""})
@@ -156,7 +146,7 @@ def test_declining_needs_a_reason_and_mails_it(client, people, django_capture_on
 
 
 def test_an_answered_request_cannot_be_answered_again(client, people):
-    request_obj = _pending(status=PresentationRequest.Status.DECLINED)
+    request_obj = PresentationRequestFactory(status=PresentationRequest.Status.DECLINED)
     client.force_login(people.records)
 
     response = client.post(reverse("programs:request_decline", args=[request_obj.pk]), {"reason": "Again"}, follow=True)
@@ -165,7 +155,7 @@ def test_an_answered_request_cannot_be_answered_again(client, people):
 
 
 def test_an_officer_may_see_their_areas_requests_but_not_answer_them(client, people, area):
-    request_obj = _pending(area_command=area)
+    request_obj = PresentationRequestFactory(area_command=area)
     client.force_login(people.officer)
 
     assert client.get(request_obj.get_absolute_url()).status_code == 200
@@ -173,7 +163,7 @@ def test_an_officer_may_see_their_areas_requests_but_not_answer_them(client, peo
 
 
 def test_a_request_placed_in_another_area_is_not_found(client, people, other_area):
-    request_obj = _pending(area_command=other_area)
+    request_obj = PresentationRequestFactory(area_command=other_area)
     client.force_login(people.sergeant)
 
     assert client.get(request_obj.get_absolute_url()).status_code == 404
@@ -181,13 +171,14 @@ def test_a_request_placed_in_another_area_is_not_found(client, people, other_are
 
 
 def test_accepting_in_another_area_is_refused(client, people, other_area):
-    request_obj = _pending()
+    request_obj = PresentationRequestFactory()
     client.force_login(people.sergeant)
+    starts = timezone.localtime(timezone.now() + timedelta(days=12)).replace(hour=18, minute=0)
 
     response = client.post(
         reverse("programs:request_accept", args=[request_obj.pk]),
         {
-            "starts_at": "2030-01-10T18:00",
+            "starts_at": starts.strftime("%Y-%m-%dT%H:%M"),
             "area_command": other_area.pk,
             "place": "x",
             "presenters": [people.officer.pk],
@@ -200,9 +191,8 @@ def test_accepting_in_another_area_is_refused(client, people, other_area):
 
 def test_request_queue_lists_pending_first_with_pinned_queries(client, people, django_assert_num_queries):
     Department.load()
-    for _index in range(5):
-        _pending()
-    _pending(status=PresentationRequest.Status.DECLINED)
+    PresentationRequestFactory.create_batch(5)
+    PresentationRequestFactory(status=PresentationRequest.Status.DECLINED)
     client.force_login(people.records)
 
     with django_assert_num_queries(7):
@@ -212,7 +202,7 @@ def test_request_queue_lists_pending_first_with_pinned_queries(client, people, d
 
 
 def test_request_queue_exports_csv_without_contact_details(client, people):
-    _pending()
+    PresentationRequestFactory(program=None, topic="Internet safety", email="ann@example.org")
     client.force_login(people.records)
 
     response = client.get(reverse("programs:request_list"), {"format": "csv"})
@@ -223,7 +213,7 @@ def test_request_queue_exports_csv_without_contact_details(client, people):
 
 
 def test_the_intake_queue_is_for_handlers_and_pending_requests_only(client, people, other_area):
-    pending = _pending()
+    pending = PresentationRequestFactory()
     client.force_login(people.officer)  # may not answer requests: sees no unplaced request and its contacts
     assert client.get(pending.get_absolute_url()).status_code == 404
 
@@ -238,7 +228,7 @@ def test_the_intake_queue_is_for_handlers_and_pending_requests_only(client, peop
 
 
 def test_a_request_declined_by_an_area_sergeant_moves_to_that_area(client, people, area):
-    pending = _pending()
+    pending = PresentationRequestFactory()
     client.force_login(people.sergeant)
 
     client.post(reverse("programs:request_decline", args=[pending.pk]), {"reason": "Outside our city"})

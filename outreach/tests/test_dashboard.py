@@ -1,0 +1,71 @@
+"""The dashboard of each role: its counts, its lists, and what it says when it is empty."""
+
+import pytest
+from django.urls import reverse
+
+from outreach.models import Department
+from outreach.tests.factories import OrganizationFactory
+from programs.models import Program
+
+
+def test_dashboard_counts_come_from_the_database(client, people, area, other_area):
+    OrganizationFactory.create_batch(3, area_command=area)
+    OrganizationFactory.create_batch(2, area_command=other_area)
+    client.force_login(people.sergeant)
+
+    context = client.get(reverse("outreach:dashboard")).context
+
+    assert context["organization_count"] == 3
+    assert context["user_count"] == 4  # officer, sergeant, lieutenant, commander of the area
+    assert context["program_count"] == Program.objects.active().count()
+    assert "areas" not in context
+
+
+def test_chief_dashboard_breaks_counts_down_by_area(client, people, area, other_area):
+    OrganizationFactory.create_batch(3, area_command=area)
+    OrganizationFactory.create_batch(2, area_command=other_area)
+    client.force_login(people.chief)
+
+    context = client.get(reverse("outreach:dashboard")).context
+
+    assert context["organization_count"] == 5
+    rows = {a.code: (a.organization_count, a.user_count) for a in context["areas"]}
+    assert rows == {"north": (3, 4), "southeast": (2, 2)}
+
+
+def test_area_dashboard_lists_the_people_of_the_area_only(client, people):
+    client.force_login(people.sergeant)
+
+    team = list(client.get(reverse("outreach:dashboard")).context["team"])
+
+    assert set(team) == {people.officer, people.sergeant, people.lieutenant, people.commander}
+
+
+def test_catalog_editors_see_the_catalog_by_category(client, people):
+    client.force_login(people.records)
+    by_category = dict(client.get(reverse("outreach:dashboard")).context["catalog_by_category"])
+
+    client.force_login(people.officer)
+    officer_context = client.get(reverse("outreach:dashboard")).context
+
+    assert by_category["Elementary school"] == Program.objects.active().filter(category="elementary").count()
+    assert "catalog_by_category" not in officer_context
+
+
+def test_empty_dashboard_says_what_to_do(client, people):
+    client.force_login(people.officer)
+
+    response = client.get(reverse("outreach:dashboard"))
+
+    assert b"No organizations yet" in response.content
+    assert reverse("outreach:organization_create").encode() in response.content
+
+
+@pytest.mark.parametrize("role,queries", [("officer", 13), ("chief", 14)])
+def test_dashboard_query_count_is_pinned(client, people, area, role, queries, django_assert_num_queries):
+    Department.load()
+    OrganizationFactory.create_batch(10, area_command=area)
+    client.force_login(getattr(people, role))
+
+    with django_assert_num_queries(queries):
+        client.get(reverse("outreach:dashboard"))
