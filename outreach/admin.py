@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from .lib.admin import WorkflowAdminMixin
 from .models import (
     AreaCommand,
     BlockCaptain,
@@ -115,7 +116,9 @@ class WatchMeetingInline(admin.TabularInline):
 
 
 @admin.register(WatchGroup)
-class WatchGroupAdmin(SimpleHistoryAdmin):
+class WatchGroupAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    # A group's status moves on its page (allowed moves only; the citizen is e-mailed when organizing starts).
+    workflow_fields = ["status", "started_by"]
     list_display = ["name", "reference", "kind", "status", "area_command", "liaison_officer"]
     list_filter = ["status", "kind", "started_by", "area_command"]
     search_fields = ["name", "reference", "boundaries", "requester_name"]
@@ -139,7 +142,9 @@ class PartnershipAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Referral)
-class ReferralAdmin(SimpleHistoryAdmin):
+class ReferralAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    # The follow-up is confirmed on the referral's page, after which the referral is kept as it was.
+    workflow_fields = ["follow_up_confirmed_on", "confirmed_by", "outcome"]
     list_display = [
         "kind",
         "agency",

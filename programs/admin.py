@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from outreach.lib.admin import WorkflowAdminMixin
+
 from .models import (
     Presentation,
     PresentationAttachment,
@@ -41,22 +43,25 @@ class PresentationConcernInline(admin.TabularInline):
 
 
 @admin.register(Presentation)
-class PresentationAdmin(SimpleHistoryAdmin):
+class PresentationAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    # Scheduled, submitted, approved, returned, cancelled: only programs/services.py moves a report.
+    workflow_fields = ["status", "author", "submitted_at", "reviewed_by", "reviewed_at", "review_comment"]
     list_display = ["starts_at", "program", "topic", "area_command", "status", "author", "participants"]
     list_filter = ["status", "area_command", "is_public", "program__category"]
     search_fields = ["topic", "program__name", "place"]
     list_select_related = ["program", "area_command", "author"]
-    raw_id_fields = ["organization", "author", "reviewed_by"]
+    raw_id_fields = ["organization"]
     filter_horizontal = ["presenters", "command_staff"]
     date_hierarchy = "starts_at"
     inlines = [PresentationEventInline, PresentationConcernInline, PresentationAttachmentInline]
 
 
 @admin.register(PresentationRequest)
-class PresentationRequestAdmin(SimpleHistoryAdmin):
+class PresentationRequestAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    # Accepted or declined on the request's page, which schedules the presentation and e-mails the citizen.
+    workflow_fields = ["status", "area_command", "presentation", "decline_reason", "handled_by", "handled_at"]
     list_display = ["reference", "requester_name", "program", "topic", "preferred_date", "status", "created_at"]
     list_filter = ["status", "language"]
     search_fields = ["reference", "requester_name", "organization_name", "email"]
     list_select_related = ["program"]
     readonly_fields = ["reference", "code", "created_at"]
-    raw_id_fields = ["presentation"]
