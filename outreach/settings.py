@@ -231,7 +231,8 @@ LOGGING = {
 }
 
 # Public forms (presentation and watch requests): submissions allowed per address.
-PUBLIC_FORM_RATE = env.str("PUBLIC_FORM_RATE", default="5/h")
+# Accepted public requests per connection and form in an hour: a school or library shares one address.
+PUBLIC_FORM_RATE = env.str("PUBLIC_FORM_RATE", default="20/h")
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
 # Django's own RedisCache increments atomically, which is all django-ratelimit needs.

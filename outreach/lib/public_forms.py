@@ -1,17 +1,24 @@
-"""What every public (no login) form shares: a honeypot against bots and a per-address rate limit."""
+"""What every public (no login) form shares: a honeypot against bots and a per-address rate limit.
+
+The limit counts what a connection got accepted, per form: a citizen who corrects five mistakes is
+never refused for them, and a request for a presentation does not use up the allowance of a
+watch-group request. ``PUBLIC_FORM_RATE`` is set for a connection many people share (a school, a
+library): the limit stops a flood, not a busy afternoon.
+"""
 
 from django import forms
 from django.conf import settings
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext_lazy as _
-from django_ratelimit.core import is_ratelimited
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_ratelimit.core import get_usage
 
 
 class HoneypotFormMixin(forms.Form):
     """A field people never see and bots fill in. A filled honeypot is answered as if it worked."""
 
     website = forms.CharField(
-        label=_("Leave this field empty"),
+        label=gettext_lazy("Leave this field empty"),
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
@@ -20,24 +27,47 @@ class HoneypotFormMixin(forms.Form):
         return bool(self.cleaned_data.get("website"))
 
 
+def _usage(request, group, *, increment):
+    return get_usage(request, group=group, key="ip", rate=settings.PUBLIC_FORM_RATE, method="POST", increment=increment)
+
+
 def over_rate_limit(request, group):
-    """Count this POST against the sender's address; True once it exceeds PUBLIC_FORM_RATE."""
-    return is_ratelimited(request, group=group, key="ip", rate=settings.PUBLIC_FORM_RATE, method="POST", increment=True)
+    """Whether this connection already had as many submissions of this form accepted as the rate allows."""
+    usage = _usage(request, group, increment=False)
+    return usage is not None and usage["count"] >= usage["limit"]
 
 
-def handle_public_form(request, form, *, template, save, rate_group="public-requests"):
+def count_accepted(request, group):
+    _usage(request, group, increment=True)
+
+
+def rate_limit_message(request):
+    department = getattr(request, "department", None)
+    if department is not None and department.phone:
+        return _(
+            "This connection has sent as many requests as we accept in an hour. What you typed is kept below: "
+            "send it again later, or call us at %(phone)s."
+        ) % {"phone": department.phone}
+    return _(
+        "This connection has sent as many requests as we accept in an hour. What you typed is kept below: "
+        "send it again later."
+    )
+
+
+def handle_public_form(request, form, *, template, save, rate_group):
     """The flow every public form shares: rate limit, honeypot, save, then the confirmation page.
 
     ``save(form)`` stores what was sent and returns the redirect to its confirmation; on GET, on
     invalid input (every typed value kept, each error at its field) or over the limit, the form is
-    rendered again.
+    rendered again. Only an accepted submission counts against the limit of ``rate_group``.
     """
     if request.method == "POST":
         if over_rate_limit(request, rate_group):
             form.is_valid()
-            form.add_error(None, _("Too many requests were sent from this connection. Please try again in an hour."))
+            form.add_error(None, rate_limit_message(request))
             return render(request, template, {"form": form}, status=429)
         if form.is_valid():
+            count_accepted(request, rate_group)
             if form.is_bot():
                 return redirect("outreach:request_thanks")
             return save(form)

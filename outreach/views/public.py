@@ -33,7 +33,11 @@ def watch_request(request):
         return redirect("outreach:watch_request_done", code=group.code)
 
     return handle_public_form(
-        request, WatchRequestForm(request.POST or None), template="outreach/public/watch/request_form.html", save=save
+        request,
+        WatchRequestForm(request.POST or None),
+        template="outreach/public/watch/request_form.html",
+        save=save,
+        rate_group="public-watch-request",
     )
 
 

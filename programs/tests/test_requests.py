@@ -90,9 +90,52 @@ def test_the_rate_limit_stops_a_flood_from_one_address(client, db, settings):
     response = client.post(reverse("programs:request_create"), _form())
 
     assert response.status_code == 429
-    assert "Too many requests" in response.content.decode()
+    assert "as many requests as we accept in an hour" in response.content.decode()
     assert "Rosa Jiménez" in response.content.decode()
     assert PresentationRequest.objects.count() == 3
+
+
+def test_a_citizen_who_corrects_five_mistakes_is_accepted(client, db, settings):
+    settings.PUBLIC_FORM_RATE = "3/h"
+    for _mistake in range(5):
+        refused = client.post(reverse("programs:request_create"), _form(requester_name=""))
+        assert refused.status_code == 200
+
+    response = client.post(reverse("programs:request_create"), _form())
+
+    assert response.status_code == 302
+    assert PresentationRequest.objects.count() == 1
+
+
+def test_each_public_form_has_its_own_allowance(client, db, settings):
+    settings.PUBLIC_FORM_RATE = "1/h"
+    client.post(reverse("programs:request_create"), _form())
+
+    watch = client.post(
+        reverse("outreach:watch_request"),
+        {
+            "kind": "residential",
+            "boundaries": "Elm Street",
+            "requester_name": "Rosa Jiménez",
+            "requester_email": "rosa@example.org",
+        },
+    )
+
+    assert watch.status_code == 302
+    assert client.post(reverse("programs:request_create"), _form()).status_code == 429
+
+
+def test_over_the_limit_the_page_says_what_to_do_with_the_department_s_phone(client, db, settings):
+    settings.PUBLIC_FORM_RATE = "1/h"
+    department = Department.load()
+    department.phone = "(555) 010-4400"
+    department.save()
+    client.post(reverse("programs:request_create"), _form())
+
+    response = client.post(reverse("programs:request_create"), _form())
+
+    assert response.status_code == 429
+    assert "send it again later, or call us at (555) 010-4400" in response.content.decode()
 
 
 def test_the_confirmation_page_needs_the_unguessable_code(client, db):

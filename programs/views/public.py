@@ -18,7 +18,11 @@ def presentation_request(request):
         return redirect("programs:request_done", code=request_obj.code)
 
     return handle_public_form(
-        request, PresentationRequestForm(request.POST or None), template="programs/public/requests/form.html", save=save
+        request,
+        PresentationRequestForm(request.POST or None),
+        template="programs/public/requests/form.html",
+        save=save,
+        rate_group="public-presentation-request",
     )
 
 
