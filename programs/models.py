@@ -312,6 +312,13 @@ class Presentation(models.Model):
     def can_cancel(self):
         return self.can_become(self.Status.CANCELLED)
 
+    def accepted_request(self):
+        """The citizen's request this presentation answers, while it stands accepted."""
+        request_obj = getattr(self, "request", None)
+        if request_obj is not None and request_obj.status == PresentationRequest.Status.ACCEPTED:
+            return request_obj
+        return None
+
     def is_returned(self):
         """Returned with the reviewer's comment: submitting it again is a resubmission."""
         return self.status == self.Status.RETURNED
@@ -427,12 +434,15 @@ class PresentationRequest(models.Model):
         PENDING = "pending", _("Waiting for an answer")
         ACCEPTED = "accepted", _("Accepted")
         DECLINED = "declined", _("Declined")
+        CANCELLED = "cancelled", _("Cancelled")
 
-    # A request is answered once: accepted (a presentation is scheduled) or declined.
+    # A request is answered once: accepted (a presentation is scheduled) or declined. An accepted
+    # request follows its presentation: cancelling the presentation cancels the request.
     TRANSITIONS = {
         Status.PENDING: (Status.ACCEPTED, Status.DECLINED),
-        Status.ACCEPTED: (),
+        Status.ACCEPTED: (Status.CANCELLED,),
         Status.DECLINED: (),
+        Status.CANCELLED: (),
     }
     HANDLE_PERMISSION = "programs.handle_presentationrequest"
 
@@ -522,10 +532,10 @@ class PresentationRequest(models.Model):
         return status in self.TRANSITIONS[self.status]
 
     def is_answered(self):
-        return not self.TRANSITIONS[self.status]
+        return self.status != self.Status.PENDING
 
     def can_be_handled_by(self, user):
-        return not self.is_answered() and user.has_perm(self.HANDLE_PERMISSION)
+        return self.can_become(self.Status.ACCEPTED) and user.has_perm(self.HANDLE_PERMISSION)
 
     def clean(self):
         super().clean()

@@ -153,7 +153,27 @@ def presentation_cancel(*, presentation, by, reason=""):
     presentation.status = Status.CANCELLED
     presentation.save(update_fields=["status", "updated_at"])
     _log(presentation, Action.CANCELLED, by, reason)
+    _cancel_request_of(presentation, reason=reason)
     return presentation
+
+
+def _cancel_request_of(presentation, *, reason):
+    """The citizen's accepted request follows its presentation, and the citizen is told in their language."""
+    request_obj = (
+        PresentationRequest.objects.select_for_update()
+        .filter(presentation=presentation, status=PresentationRequest.Status.ACCEPTED)
+        .first()
+    )
+    if request_obj is None:
+        return
+    request_obj.status = PresentationRequest.Status.CANCELLED
+    request_obj.save(update_fields=["status"])
+    notify(
+        template="programs/email/requests/cancelled",
+        recipients=[request_obj.email],
+        context={"request": request_obj, "presentation": presentation, "reason": reason.strip()},
+        language=request_obj.language,
+    )
 
 
 def attachment_add(*, presentation, upload, description, by):

@@ -5,10 +5,12 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
 from outreach.models import Department
+from programs import services
 from programs.models import Presentation, PresentationRequest, Program
 from programs.tests.factories import PresentationRequestFactory
 
@@ -288,3 +290,52 @@ def test_the_confirmation_mail_does_not_repeat_what_the_sender_typed(client, db,
         )
 
     assert "evil.example" not in mail.outbox[0].body
+
+
+def _accepted(people, area, **fields):
+    request_obj = PresentationRequestFactory(**fields)
+    return services.presentation_request_accept(
+        request_obj=request_obj,
+        by=people.sergeant,
+        starts_at=timezone.now() + timedelta(days=12),
+        area_command=area,
+        sector=None,
+        place="School gym",
+        presenters=[people.officer],
+    )
+
+
+def test_cancelling_the_presentation_cancels_the_request_and_tells_the_citizen_in_spanish(
+    client, people, area, django_capture_on_commit_callbacks
+):
+    presentation = _accepted(people, area, email="rosa@example.org", language="es")
+    mail.outbox.clear()
+    client.force_login(people.officer)
+
+    page = client.get(reverse("programs:presentation_cancel", args=[presentation.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("programs:presentation_cancel", args=[presentation.pk]),
+            {"reason": "El agente asignado está de baja."},
+        )
+
+    request_obj = PresentationRequest.objects.get(presentation=presentation)
+    assert request_obj.status == PresentationRequest.Status.CANCELLED
+    assert "they are e-mailed that it is cancelled" in page.content.decode()
+    [message] = mail.outbox
+    assert message.to == ["rosa@example.org"]
+    assert request_obj.reference in message.subject and "cancelada" in message.subject
+    assert "El agente asignado está de baja." in message.body
+
+
+def test_a_cancelled_request_can_no_longer_be_accepted_or_declined(client, people, area):
+    presentation = _accepted(people, area)
+    services.presentation_cancel(presentation=presentation, by=people.officer)
+    request_obj = PresentationRequest.objects.get(presentation=presentation)
+    client.force_login(people.sergeant)
+
+    response = client.get(reverse("programs:request_detail", args=[request_obj.pk]))
+
+    assert response.context["can_handle"] is False
+    with pytest.raises(ValidationError):
+        services.presentation_request_decline(request_obj=request_obj, by=people.sergeant, reason="Too late")

@@ -219,7 +219,8 @@ def presentation_cancel(request, pk):
         else:
             messages.success(request, _("The presentation was cancelled."))
         return redirect(presentation)
-    return render(request, "programs/presentations/confirm_cancel.html", {"presentation": presentation, "form": form})
+    context = {"presentation": presentation, "form": form, "request_obj": presentation.accepted_request()}
+    return render(request, "programs/presentations/confirm_cancel.html", context)
 
 
 @login_required
