@@ -94,7 +94,8 @@ DEFAULT_GRANTS = {
     "programs.add_presentation": FIELD_ROLES,
     "programs.change_presentation": FIELD_ROLES,
     "programs.review_presentation": REVIEWERS,
-    "programs.view_presentationrequest": EVERY_ROLE,
+    # An intake queue and its citizens' contacts are for the staff who pick requests up.
+    "programs.view_presentationrequest": INTAKE_HANDLERS,
     "programs.handle_presentationrequest": INTAKE_HANDLERS,
 }
 
@@ -109,6 +110,18 @@ def grants_by_role():
         for role in holders:
             by_role[role].append(perm)
     return by_role
+
+
+def revoke(apps, perm, from_roles):
+    """Take a permission back from roles' groups: a data migration's way to narrow a default grant."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    app_label, codename = perm.split(".")
+    permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+    if permission is None:
+        return
+    for group in Group.objects.filter(name__in=[ROLE_GROUPS[role] for role in from_roles]):
+        group.permissions.remove(permission)
 
 
 def sync_default_grants(apps):

@@ -241,3 +241,18 @@ def test_coverage_query_count_is_pinned(client, people, area, django_assert_num_
 
     with django_assert_num_queries(8):
         client.get(reverse("outreach:watch_coverage"))
+
+
+def test_only_intake_handlers_see_a_placed_citizen_group_s_contacts(client, people, area):
+    group = RequestedWatchGroupFactory(
+        area_command=area, status=Status.ORGANIZING, requester_email="neighbor@example.org"
+    )
+    url = reverse("outreach:watch_detail", args=[group.pk])
+
+    client.force_login(people.officer)
+    officer_page = client.get(url).content.decode()
+    client.force_login(people.sergeant)
+    sergeant_page = client.get(url).content.decode()
+
+    assert "neighbor@example.org" not in officer_page
+    assert "neighbor@example.org" in sergeant_page

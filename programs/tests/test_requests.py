@@ -199,11 +199,11 @@ def test_an_answered_request_cannot_be_answered_again(client, people):
     assert "This request was already answered." in [str(m) for m in response.context["messages"]]
 
 
-def test_an_officer_may_see_their_areas_requests_but_not_answer_them(client, people, area):
+def test_an_officer_may_neither_see_their_areas_requests_nor_answer_them(client, people, area):
     request_obj = PresentationRequestFactory(area_command=area)
     client.force_login(people.officer)
 
-    assert client.get(request_obj.get_absolute_url()).status_code == 200
+    assert client.get(request_obj.get_absolute_url()).status_code == 403
     assert client.post(reverse("programs:request_decline", args=[request_obj.pk]), {"reason": "x"}).status_code == 403
 
 
@@ -339,3 +339,20 @@ def test_a_cancelled_request_can_no_longer_be_accepted_or_declined(client, peopl
     assert response.context["can_handle"] is False
     with pytest.raises(ValidationError):
         services.presentation_request_decline(request_obj=request_obj, by=people.sergeant, reason="Too late")
+
+
+def test_officers_neither_see_the_request_queue_nor_its_menu_entry(client, people, area):
+    PresentationRequestFactory(area_command=area, requester_name="Rosa Jiménez")
+    client.force_login(people.officer)
+
+    queue = client.get(reverse("programs:request_list") + "?status=all")
+    dashboard = client.get(reverse("outreach:dashboard"))
+
+    assert queue.status_code == 403
+    assert reverse("programs:request_list") not in dashboard.content.decode()
+
+
+def test_sergeants_see_the_request_queue_in_the_menu(client, people):
+    client.force_login(people.sergeant)
+
+    assert reverse("programs:request_list") in client.get(reverse("outreach:dashboard")).content.decode()
