@@ -10,7 +10,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
 	command -v $$p; break; fi; done)
 
-.PHONY: help run test lint migrations-check check-deploy messages-check pytest bench install chromium gettext clean messages
+.PHONY: vnu help run test lint migrations-check check-deploy messages-check pytest bench install chromium gettext clean messages
 
 # The two set-up commands first (the README's), then every other target.
 help:
@@ -47,6 +47,21 @@ chromium:
 		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+# The Nu HTML checker (vnu-jar from npm) and Java to run it: the browser tests validate served pages.
+VNU_VERSION := 26.9.27
+VNU_JAR := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+vnu: $(VNU_JAR)
+$(VNU_JAR):
+	@command -v java >/dev/null 2>&1 || { \
+		echo "Installing Debian's Java runtime for the HTML checker"; \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; }
+	@command -v npm >/dev/null 2>&1 || { \
+		echo "Installing Debian's npm to fetch the HTML checker"; \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; }
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION)
+
 # Debian's gettext (xgettext, msgmerge, msgfmt) for the translation catalog.
 gettext:
 	@command -v xgettext >/dev/null 2>&1 && command -v msgfmt >/dev/null 2>&1 || { \
@@ -75,7 +90,7 @@ messages-check: $(STAMP) gettext
 	scripts/check_messages.sh $(abspath $(PY))
 
 # Every test, browser tests included, against PostgreSQL (and Redis when it answers).
-pytest: $(STAMP) chromium
+pytest: $(STAMP) chromium $(VNU_JAR)
 	$(PY) scripts/devstack.py pytest $(PYTEST_ARGS)
 
 # Every check, then every test; rewrites no tracked file.

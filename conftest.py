@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 
 from outreach import roles
 from outreach.models import User
-from outreach.tests.factories import AreaCommandFactory, UserFactory
+from outreach.tests.factories import AreaCommandFactory, DepartmentFactory, UserFactory
 
 # Playwright drives Debian's Chromium (browser_type_launch_args).
 pytest_plugins = ["outreach.tests.browser"]
@@ -64,7 +64,13 @@ def other_area(db):
 
 
 @pytest.fixture
-def people(db, area, other_area):
+def department(db):
+    """The department filled in like the demo's: address, phone and chief on every page's footer."""
+    return DepartmentFactory()
+
+
+@pytest.fixture
+def people(db, department, area, other_area):
     """One of every role: area roles in ``area``, an officer and sergeant of ``other_area``."""
     return SimpleNamespace(
         officer=UserFactory(username="officer", role=User.Role.OFFICER, area_command=area),

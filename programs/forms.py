@@ -7,6 +7,7 @@ from outreach import clock
 from outreach.forms.base import ScopedChoicesMixin
 from outreach.lib.public_forms import HoneypotFormMixin
 from outreach.lib.validators import same_area, strangers_error, strangers_to, within_five_years
+from outreach.lib.widgets import DateInput, DateTimeInput, TelInput
 from outreach.models import AreaCommand, Concern, CrimeType, Sector, User
 
 from .attachments import sniff
@@ -51,7 +52,7 @@ class PresentationForm(ScopedChoicesMixin, forms.ModelForm):
             "is_public",
         ]
         widgets = {
-            "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "starts_at": DateTimeInput(),
             "presenters": forms.CheckboxSelectMultiple,
             "command_staff": forms.CheckboxSelectMultiple,
             "potential_problems": forms.Textarea(attrs={"rows": 3}),
@@ -158,12 +159,12 @@ class PresentationRequestForm(HoneypotFormMixin, forms.ModelForm):
             "message",
         ]
         widgets = {
-            "preferred_date": forms.DateInput(attrs={"type": "date"}),
+            "preferred_date": DateInput(),
             "message": forms.Textarea(attrs={"rows": 3}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "phone": TelInput(),
             "requester_name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "address": forms.TextInput(attrs={"autocomplete": "street-address"}),
+            "address": forms.TextInput(attrs={"autocomplete": "address-line1"}),
         }
         help_texts = {
             "program": _("Choose one of our programs, or leave it and describe the topic below."),
@@ -196,7 +197,7 @@ class RequestAcceptForm(ScopedChoicesMixin, forms.Form):
     starts_at = forms.DateTimeField(
         label=_("Date and time"),
         validators=[within_five_years],
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        widget=DateTimeInput(),
     )
     area_command = forms.ModelChoiceField(queryset=AreaCommand.objects.none(), label=_("Area command"))
     sector = forms.ModelChoiceField(queryset=Sector.objects.none(), label=_("Sector"), required=False)

@@ -4,7 +4,17 @@ from ..lib.validators import not_in_future
 from ..models import AreaCommand, Organization, Sector
 
 
-class ScopedChoicesMixin:
+class NoHiddenInitialMixin:
+    """No hidden copy of a field's initial value (Django adds one for a callable default such as
+    "today"): nothing here needs it, and it would carry the field's aria-describedby, invalid HTML."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.show_hidden_initial = False
+
+
+class ScopedChoicesMixin(NoHiddenInitialMixin):
     """A form that offers only what its user may see.
 
     Takes ``user=``; any of the fields ``area_command``, ``sector`` and ``organization`` the form has

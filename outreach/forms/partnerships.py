@@ -1,8 +1,9 @@
 from django import forms
 
 from .. import clock
+from ..lib.widgets import DateInput
 from ..models import Partnership, PartnershipLogEntry, User
-from .base import ScopedChoicesMixin, past_dates_only
+from .base import NoHiddenInitialMixin, ScopedChoicesMixin, past_dates_only
 
 
 class PartnershipForm(ScopedChoicesMixin, forms.ModelForm):
@@ -11,8 +12,8 @@ class PartnershipForm(ScopedChoicesMixin, forms.ModelForm):
         fields = ["organization", "purpose", "responsible_officer", "starts_on", "ends_on", "status"]
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 3}),
-            "starts_on": forms.DateInput(attrs={"type": "date"}),
-            "ends_on": forms.DateInput(attrs={"type": "date"}),
+            "starts_on": DateInput(),
+            "ends_on": DateInput(),
         }
 
     def __init__(self, *args, **kwargs):
@@ -25,14 +26,14 @@ class PartnershipForm(ScopedChoicesMixin, forms.ModelForm):
                 self.fields["responsible_officer"].initial = user.pk
 
 
-class PartnershipLogForm(forms.ModelForm):
+class PartnershipLogForm(NoHiddenInitialMixin, forms.ModelForm):
     """The quick daily entry on a partnership's page."""
 
     class Meta:
         model = PartnershipLogEntry
         fields = ["logged_on", "information", "follow_up_needed", "follow_up_note"]
         widgets = {
-            "logged_on": forms.DateInput(attrs={"type": "date"}),
+            "logged_on": DateInput(),
             "information": forms.Textarea(attrs={"rows": 3}),
         }
 

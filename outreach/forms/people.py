@@ -1,5 +1,6 @@
 from django import forms
 
+from ..lib.widgets import TelInput
 from ..models import User
 
 
@@ -7,3 +8,4 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["first_name", "last_name", "email", "phone"]
+        widgets = {"phone": TelInput()}

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import clock
 from ..lib.validators import not_in_future
+from ..lib.widgets import DateInput
 from ..models import Referral
 from .base import ScopedChoicesMixin
 
@@ -13,8 +14,8 @@ class ReferralForm(ScopedChoicesMixin, forms.ModelForm):
         fields = ["kind", "agency", "summary", "location", "area_command", "referred_on", "follow_up_due"]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
-            "referred_on": forms.DateInput(attrs={"type": "date"}),
-            "follow_up_due": forms.DateInput(attrs={"type": "date"}),
+            "referred_on": DateInput(),
+            "follow_up_due": DateInput(),
         }
         help_texts = {"follow_up_due": _("When you will check that the agency received it and acted.")}
 
@@ -28,7 +29,7 @@ class ReferralForm(ScopedChoicesMixin, forms.ModelForm):
 class ReferralConfirmForm(forms.Form):
     confirmed_on = forms.DateField(
         label=_("Follow-up confirmed on"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         initial=clock.today,
         validators=[not_in_future],
     )

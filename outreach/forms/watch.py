@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..lib.public_forms import HoneypotFormMixin
+from ..lib.widgets import DateTimeInput, TelInput
 from ..models import BlockCaptain, User, WatchGroup, WatchMeeting
 from .base import ScopedChoicesMixin
 
@@ -35,7 +36,7 @@ class WatchRequestForm(HoneypotFormMixin, forms.ModelForm):
             "boundaries": forms.Textarea(attrs={"rows": 2}),
             "requester_message": forms.Textarea(attrs={"rows": 3}),
             "requester_email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "requester_phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "requester_phone": TelInput(),
             "requester_name": forms.TextInput(attrs={"autocomplete": "name"}),
         }
 
@@ -80,6 +81,7 @@ class CaptainForm(forms.ModelForm):
     class Meta:
         model = BlockCaptain
         fields = ["name", "phone", "email", "block"]
+        widgets = {"phone": TelInput()}
 
 
 class MeetingForm(forms.ModelForm):
@@ -87,7 +89,7 @@ class MeetingForm(forms.ModelForm):
         model = WatchMeeting
         fields = ["held_on", "place", "attendance", "officer_present", "notes"]
         widgets = {
-            "held_on": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "held_on": DateTimeInput(),
             "notes": forms.Textarea(attrs={"rows": 2}),
         }
 

@@ -4,13 +4,12 @@ from functools import reduce
 from operator import or_
 
 import django_filters
-from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .widgets import DateInput
 
-class DateInput(forms.DateInput):
-    input_type = "date"
+__all__ = ["DateInput", "SearchFilterSet"]
 
 
 class SearchFilterSet(django_filters.FilterSet):

@@ -35,10 +35,11 @@ def screenshot(page, name):
 
 
 def log_in(page, live_server, username, password):
+    """Log in through the form, in whichever language the page is in."""
     page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    page.locator("main form [type=submit]").click()
 
 
 def assert_no_axe_violations(page):
@@ -46,3 +47,48 @@ def assert_no_axe_violations(page):
 
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+VNU_JAR = (
+    Path(__file__).resolve().parents[2] / ".venv" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+)
+
+
+def html_errors(pages):
+    """The Nu HTML checker's errors for served pages ({name: html}), one Java run for them all."""
+    import json
+    import subprocess
+    import tempfile
+
+    assert VNU_JAR.exists(), f"The HTML checker is missing: `make test` installs it ({VNU_JAR})"
+    with tempfile.TemporaryDirectory() as folder:
+        files = []
+        for name, html in pages.items():
+            path = Path(folder) / f"{name}.html"
+            path.write_text(html, encoding="utf-8")
+            files.append(str(path))
+        result = subprocess.run(
+            ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *files],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    return sorted(
+        f"{Path(m.get('url', '')).stem}:{m.get('lastLine', '?')}: {m['message']}"
+        for m in messages
+        if m.get("type") == "error"
+    )
+
+
+def serious_axe_violations(page):
+    """axe's serious and critical violations on the page, as readable lines."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{violation['id']} ({violation['impact']}): {node['target']}"
+        for violation in results.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+        for node in violation["nodes"]
+    ]

@@ -1,0 +1,232 @@
+"""Every staff list, page and form, and every public page, in Chromium: at phone and desktop width, in
+English and Spanish, with no serious or critical axe violation, no horizontal scroll on a phone, and
+served HTML the Nu checker accepts. The data looks like the demo's: a department with its address and
+phone, full and long names."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from outreach.models import Organization, Referral, WatchGroup
+from outreach.tests.browser import DESKTOP, PHONE, html_errors, log_in, screenshot, serious_axe_violations
+from outreach.tests.factories import (
+    PASSWORD,
+    BlockCaptainFactory,
+    CalendarFeedFactory,
+    OrganizationFactory,
+    PartnershipFactory,
+    PartnershipLogEntryFactory,
+    ReferralFactory,
+    RequestedWatchGroupFactory,
+    SectorFactory,
+    WatchGroupFactory,
+    WatchMeetingFactory,
+)
+from programs.models import Presentation, Program
+from programs.tests.factories import PresentationConcernFactory, PresentationFactory, PresentationRequestFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded")]
+
+LONG_NAME = "Asociación de Vecinos del Barrio Histórico de Hillcrest, Maplewood y Alrededores"
+
+
+@pytest.fixture
+def records(people, area):
+    """One of every kind of record in ``area``, named like the demo's."""
+    sector = SectorFactory(area_command=area, name="Hillcrest Heights", code="HH")
+    organization = OrganizationFactory(name=LONG_NAME, area_command=area, sector=sector, phone="(555) 013-1481")
+    partnership = PartnershipFactory(organization=organization, responsible_officer=people.officer)
+    PartnershipLogEntryFactory(partnership=partnership)
+    group = WatchGroupFactory(name="Hillcrest Heights Block Watch", area_command=area, liaison_officer=people.officer)
+    BlockCaptainFactory(group=group, name="María José Fernández-Castillo")
+    WatchMeetingFactory(group=group)
+    RequestedWatchGroupFactory(name="Maple Court Neighbors")
+    referral = ReferralFactory(area_command=area, officer=people.officer)
+    program = Program.objects.get(name="Neighborhood Watch")
+    report = PresentationFactory(
+        area_command=area, sector=sector, organization=organization, author=people.officer, program=program
+    )
+    PresentationConcernFactory(presentation=report)
+    submitted = PresentationFactory(
+        area_command=area, author=people.officer, program=program, status=Presentation.Status.SUBMITTED
+    )
+    scheduled = PresentationFactory(
+        area_command=area,
+        author=people.officer,
+        program=program,
+        status=Presentation.Status.SCHEDULED,
+        starts_at=timezone.now() + timedelta(days=3),
+        is_public=True,
+    )
+    request_obj = PresentationRequestFactory(organization_name=LONG_NAME)
+    CalendarFeedFactory(user=people.chief)
+    return {
+        "organization": organization,
+        "partnership": partnership,
+        "group": group,
+        "referral": referral,
+        "program": program,
+        "report": report,
+        "submitted": submitted,
+        "scheduled": scheduled,
+        "request": request_obj,
+    }
+
+
+def _staff_pages(records):
+    """(persona, page name, path): every staff page, as someone allowed to see it."""
+    o, p, g = records["organization"].pk, records["partnership"].pk, records["group"].pk
+    r, prog, report = records["referral"].pk, records["program"].pk, records["report"].pk
+    return [
+        ("chief", "dashboard", reverse("outreach:dashboard")),
+        ("chief", "profile", reverse("outreach:profile")),
+        ("chief", "password", reverse("password_change")),
+        ("chief", "department", reverse("outreach:department_settings")),
+        ("chief", "organizations", reverse("outreach:organization_list")),
+        ("chief", "organization", reverse("outreach:organization_detail", args=[o])),
+        ("chief", "organization-new", reverse("outreach:organization_create")),
+        ("chief", "organization-edit", reverse("outreach:organization_edit", args=[o])),
+        ("chief", "partnerships", reverse("outreach:partnership_list")),
+        ("chief", "partnership", reverse("outreach:partnership_detail", args=[p])),
+        ("chief", "partnership-new", reverse("outreach:partnership_create")),
+        ("chief", "partnership-edit", reverse("outreach:partnership_edit", args=[p])),
+        ("chief", "referrals", reverse("outreach:referral_list")),
+        ("chief", "referral", reverse("outreach:referral_detail", args=[r])),
+        ("chief", "referral-new", reverse("outreach:referral_create")),
+        ("chief", "referral-edit", reverse("outreach:referral_edit", args=[r])),
+        ("chief", "watch", reverse("outreach:watch_list")),
+        ("chief", "watch-group", reverse("outreach:watch_detail", args=[g])),
+        ("chief", "watch-new", reverse("outreach:watch_create")),
+        ("chief", "watch-edit", reverse("outreach:watch_edit", args=[g])),
+        ("chief", "coverage", reverse("outreach:watch_coverage")),
+        ("chief", "calendar", reverse("outreach:calendar_month")),
+        ("chief", "programs", reverse("programs:program_list")),
+        ("chief", "program", reverse("programs:program_detail", args=[prog])),
+        ("chief", "program-new", reverse("programs:program_create")),
+        ("chief", "program-edit", reverse("programs:program_edit", args=[prog])),
+        ("chief", "program-retire", reverse("programs:program_retire", args=[prog])),
+        ("chief", "presentations", reverse("programs:presentation_list")),
+        ("chief", "presentation", reverse("programs:presentation_detail", args=[report])),
+        ("officer", "dashboard-officer", reverse("outreach:dashboard")),
+        ("officer", "my-reports", reverse("programs:presentation_mine")),
+        ("officer", "presentation-new", reverse("programs:presentation_create")),
+        ("officer", "report-edit", reverse("programs:presentation_edit", args=[report])),
+        ("officer", "cancel", reverse("programs:presentation_cancel", args=[records["scheduled"].pk])),
+        ("sergeant", "dashboard-sergeant", reverse("outreach:dashboard")),
+        ("sergeant", "review-queue", reverse("programs:presentation_review_queue")),
+        ("sergeant", "review", reverse("programs:presentation_detail", args=[records["submitted"].pk])),
+        ("sergeant", "requests", reverse("programs:request_list")),
+        ("sergeant", "request", reverse("programs:request_detail", args=[records["request"].pk])),
+    ]
+
+
+def _check(page, name, width, problems, pages):
+    problems += [f"{name} at {width['width']}px: {line}" for line in serious_axe_violations(page)]
+    if width == PHONE and page.evaluate("document.documentElement.scrollWidth") > PHONE["width"]:
+        problems.append(f"{name} at 360px scrolls sideways")
+    if width == DESKTOP:
+        pages[name] = page.content()
+
+
+@pytest.mark.parametrize("locale", ["en-US", "es-ES"])
+def test_every_staff_page_is_accessible_valid_and_fits_a_phone(browser, live_server, people, records, locale):
+    problems, pages = [], {}
+    by_persona = {}
+    for persona, name, path in _staff_pages(records):
+        by_persona.setdefault(persona, []).append((name, path))
+    for persona, entries in by_persona.items():
+        context = browser.new_context(locale=locale, viewport=DESKTOP)
+        page = context.new_page()
+        log_in(page, live_server, getattr(people, persona).username, PASSWORD)
+        page.wait_for_url("**/dashboard/")
+        for name, path in entries:
+            for width in (DESKTOP, PHONE):
+                page.set_viewport_size(width)
+                response = page.goto(f"{live_server.url}{path}")
+                assert response.status == 200, f"{name}: {response.status}"
+                _check(page, f"{locale[:2]}-{name}", width, problems, pages)
+        # A form sent back with errors is a page too.
+        page.set_viewport_size(DESKTOP)
+        page.goto(f"{live_server.url}{entries[0][1]}")
+        context.close()
+
+    problems += html_errors(pages)
+    assert problems == []
+
+
+@pytest.mark.parametrize("locale", ["en-US", "es-ES"])
+def test_forms_sent_back_with_errors_are_accessible_and_valid(browser, live_server, people, records, locale):
+    context = browser.new_context(locale=locale, viewport=DESKTOP)
+    page = context.new_page()
+    log_in(page, live_server, people.chief.username, PASSWORD)
+    page.wait_for_url("**/dashboard/")
+    problems, pages = [], {}
+    for name, path in [
+        ("organization-new", reverse("outreach:organization_create")),
+        ("referral-new", reverse("outreach:referral_create")),
+        ("watch-new", reverse("outreach:watch_create")),
+        ("program-new", reverse("programs:program_create")),
+    ]:
+        page.goto(f"{live_server.url}{path}")
+        page.locator("main form[method=post] [type=submit]").first.click()
+        page.wait_for_load_state()
+        assert page.locator(".invalid-feedback, .alert-danger").count() > 0, name
+        for width in (DESKTOP, PHONE):
+            page.set_viewport_size(width)
+            _check(page, f"{locale[:2]}-{name}-errors", width, problems, pages)
+        screenshot(page, f"{name}-errors-{locale[:2]}-phone")
+    context.close()
+
+    problems += html_errors(pages)
+    assert problems == []
+
+
+@pytest.mark.parametrize("locale", ["en-US", "es-ES"])
+def test_every_public_page_is_accessible_valid_and_fits_a_phone(browser, live_server, department, records, locale):
+    group = WatchGroup.objects.get(name="Maple Court Neighbors")
+    paths = {
+        "home": "/",
+        "presentation-request": reverse("programs:request_create"),
+        "presentation-request-done": reverse("programs:request_done", args=[records["request"].code]),
+        "watch-request": reverse("outreach:watch_request"),
+        "watch-request-done": reverse("outreach:watch_request_done", args=[group.code]),
+        "thanks": reverse("outreach:request_thanks"),
+        "login": reverse("login"),
+    }
+    context = browser.new_context(locale=locale, viewport=DESKTOP)
+    page = context.new_page()
+    problems, pages = [], {}
+    for name, path in paths.items():
+        for width in (DESKTOP, PHONE):
+            page.set_viewport_size(width)
+            response = page.goto(f"{live_server.url}{path}")
+            assert response.status == 200, name
+            assert page.locator("html").get_attribute("lang") == locale[:2]
+            assert department.phone in page.locator("footer").inner_text()
+            _check(page, f"{locale[:2]}-public-{name}", width, problems, pages)
+    context.close()
+
+    problems += html_errors(pages)
+    assert problems == []
+
+
+def test_a_long_unbroken_word_wraps_instead_of_widening_the_page(browser, live_server, people, area):
+    word, longer = "x" * 200, "y" * 3000
+    organization = OrganizationFactory(name=word, notes=longer, area_command=area, kind=Organization.Kind.CIVIC)
+    ReferralFactory(area_command=area, officer=people.officer, agency=word, summary=longer, kind=Referral.Kind.OTHER)
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    log_in(page, live_server, people.officer.username, PASSWORD)
+    page.wait_for_url("**/dashboard/")
+
+    for path in (
+        reverse("outreach:organization_detail", args=[organization.pk]),
+        reverse("outreach:organization_list"),
+        reverse("outreach:referral_list"),
+        reverse("outreach:dashboard"),
+    ):
+        page.goto(f"{live_server.url}{path}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
+    context.close()
