@@ -27,6 +27,12 @@ class ProgramForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["crime_types"].queryset = CrimeType.objects.filter(is_active=True)
 
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if Program.objects.named(name).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("The catalog already has a program with this name."))
+        return name
+
 
 class PresentationForm(ScopedChoicesMixin, forms.ModelForm):
     """Schedule a presentation or write its report."""
@@ -78,12 +84,6 @@ class PresentationForm(ScopedChoicesMixin, forms.ModelForm):
         if strangers:
             self.add_error("presenters", strangers_error(strangers))
         return cleaned
-
-    def clean_participants(self):
-        participants = self.cleaned_data.get("participants")
-        if participants is not None and participants > 100000:
-            raise forms.ValidationError(_("That is more participants than seems possible; check the number."))
-        return participants
 
 
 class BaseConcernFormSet(forms.BaseModelFormSet):
@@ -185,12 +185,6 @@ class PresentationRequestForm(HoneypotFormMixin, forms.ModelForm):
         if preferred > clock.today() + timedelta(days=365):
             raise forms.ValidationError(_("Choose a date within the next year."))
         return preferred
-
-    def clean_audience_size(self):
-        size = self.cleaned_data["audience_size"]
-        if not 1 <= size <= 10000:
-            raise forms.ValidationError(_("Enter a number between 1 and 10,000."))
-        return size
 
 
 class RequestAcceptForm(ScopedChoicesMixin, forms.Form):

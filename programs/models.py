@@ -3,8 +3,10 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -18,10 +20,18 @@ from outreach.scope import AreaScopedQuerySet, IntakeQueueQuerySet
 
 from .attachments import attachment_path
 
+# Limits a person can check: anything larger is a typing mistake, refused at the field with the limit said.
+MAX_MINUTES = 24 * 60
+MAX_AUDIENCE = 10_000
+
 
 class ProgramQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
+
+    def named(self, name):
+        """Programs of this name, whatever its capitals: the catalog holds each name once."""
+        return self.filter(name__iexact=name.strip())
 
     def addressing(self, crime_types):
         return self.filter(crime_types__in=crime_types).distinct()
@@ -43,7 +53,7 @@ class Program(models.Model):
         SENIOR = "senior", _("Senior")
         VOLUNTEER = "volunteer", _("Volunteer")
 
-    name = models.CharField(_("name"), max_length=150, unique=True)
+    name = models.CharField(_("name"), max_length=150)
     name_es = models.CharField(
         _("name in Spanish"), max_length=150, blank=True, help_text=_("Shown to citizens on the Spanish public pages.")
     )
@@ -81,6 +91,13 @@ class Program(models.Model):
         ordering = ["name"]
         verbose_name = _("program")
         verbose_name_plural = _("programs")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                name="programs_program_name_unique_ci",
+                violation_error_message=_("The catalog already has a program with this name."),
+            ),
+        ]
         indexes = [
             # Catalog page: active programs filtered by category.
             models.Index(fields=["is_active", "category"], name="programs_program_active_cat"),
@@ -173,7 +190,9 @@ class Presentation(models.Model):
         _("topic"), max_length=200, blank=True, help_text=_("For an ad-hoc topic, or to say what the program covered.")
     )
     starts_at = models.DateTimeField(_("date and time"), validators=[within_five_years])
-    duration_minutes = models.PositiveSmallIntegerField(_("length (minutes)"), default=60)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("length (minutes)"), default=60, validators=[MinValueValidator(1), MaxValueValidator(MAX_MINUTES)]
+    )
     place = models.CharField(_("place"), max_length=250)
     area_command = models.ForeignKey(
         "outreach.AreaCommand", on_delete=models.PROTECT, related_name="presentations", verbose_name=_("area command")
@@ -216,7 +235,9 @@ class Presentation(models.Model):
         blank=True,
         help_text=_("Names of community members who helped present."),
     )
-    participants = models.PositiveIntegerField(_("number of participants"), null=True, blank=True)
+    participants = models.PositiveIntegerField(
+        _("number of participants"), null=True, blank=True, validators=[MaxValueValidator(MAX_AUDIENCE)]
+    )
     potential_problems = models.TextField(
         _("potential problems"),
         blank=True,
@@ -463,7 +484,9 @@ class PresentationRequest(models.Model):
     topic = models.CharField(_("other topic"), max_length=200, blank=True)
     preferred_date = models.DateField(_("preferred date"))
     alternative_dates = models.CharField(_("other dates or times that work"), max_length=200, blank=True)
-    audience_size = models.PositiveIntegerField(_("expected audience"))
+    audience_size = models.PositiveIntegerField(
+        _("expected audience"), validators=[MinValueValidator(1), MaxValueValidator(MAX_AUDIENCE)]
+    )
     address = models.CharField(_("address of the event"), max_length=250)
     message = models.TextField(_("anything else we should know"), blank=True)
     language = models.CharField(_("language"), max_length=5, default="en")

@@ -88,7 +88,7 @@ def presentation_submit(*, presentation, by):
     if not presentation.has_taken_place():
         raise ValidationError(_("The presentation has not taken place yet: submit its report afterwards."))
     if presentation.participants is None:
-        raise ValidationError(_("Enter the number of participants before submitting."))
+        raise ValidationError({"participants": _("Enter the number of participants before submitting.")})
     action = Action.RESUBMITTED if presentation.is_returned() else Action.SUBMITTED
     presentation.status = Status.SUBMITTED
     presentation.submitted_at = clock.now()

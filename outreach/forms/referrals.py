@@ -5,7 +5,7 @@ from .. import clock
 from ..lib.validators import not_in_future
 from ..lib.widgets import DateInput
 from ..models import Referral
-from .base import ScopedChoicesMixin
+from .base import ScopedChoicesMixin, past_dates_only
 
 
 class ReferralForm(ScopedChoicesMixin, forms.ModelForm):
@@ -21,6 +21,7 @@ class ReferralForm(ScopedChoicesMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        past_dates_only(self, "referred_on")
         if not self.instance.pk:
             self.fields["area_command"].initial = self.user.area_command_id
             self.fields["follow_up_due"].initial = Referral.follow_up_due_for(clock.today())

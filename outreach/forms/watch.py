@@ -49,12 +49,6 @@ class WatchRequestForm(HoneypotFormMixin, forms.ModelForm):
         self.instance.status = WatchGroup.Status.REQUESTED
         self.instance.started_by = WatchGroup.StartedBy.CITIZENS
 
-    def clean_households(self):
-        households = self.cleaned_data.get("households")
-        if households is not None and households > 5000:
-            raise forms.ValidationError(_("Enter a number up to 5,000."))
-        return households
-
 
 class WatchGroupForm(ScopedChoicesMixin, forms.ModelForm):
     """Staff: create or edit a watch group."""
@@ -75,6 +69,13 @@ class WatchGroupForm(ScopedChoicesMixin, forms.ModelForm):
         self.fields["liaison_officer"].queryset = User.objects.field_officers().for_user(user)
         if not self.instance.pk and user.area_command_id:
             self.fields["area_command"].initial = user.area_command_id
+
+    def clean(self):
+        cleaned = super().clean()
+        name, area = cleaned.get("name"), cleaned.get("area_command")
+        if name and area and WatchGroup.objects.for_area(area).named(name).exclude(pk=self.instance.pk).exists():
+            self.add_error("name", _("This area command already has a watch group with this name."))
+        return cleaned
 
 
 class CaptainForm(forms.ModelForm):
@@ -100,9 +101,22 @@ class MeetingForm(forms.ModelForm):
 
 class WatchStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=())
+    confirm_inactive = forms.BooleanField(
+        label=_("Yes, the group has stopped meeting: make it inactive"),
+        required=False,
+        help_text=_("An inactive group leaves the coverage of its area. Its record and history stay."),
+    )
 
     def __init__(self, *args, group, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [
             (status, WatchGroup.Status(status).label) for status in group.allowed_statuses()
         ]
+        if not group.can_become(WatchGroup.Status.INACTIVE):
+            del self.fields["confirm_inactive"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == WatchGroup.Status.INACTIVE and not cleaned.get("confirm_inactive"):
+            self.add_error("confirm_inactive", _("Tick the box to confirm that the group becomes inactive."))
+        return cleaned

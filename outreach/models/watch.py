@@ -4,8 +4,10 @@ import uuid
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Max, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +19,9 @@ from ..scope import IntakeQueueQuerySet
 from .department import AreaCommand, Sector
 from .people import User
 
+# More households in one group, or people at one meeting, is a typing mistake.
+MAX_PEOPLE = 5_000
+
 
 class WatchGroupQuerySet(IntakeQueueQuerySet):
     pickup_perm = "outreach.handle_watchgroup_request"
@@ -27,6 +32,10 @@ class WatchGroupQuerySet(IntakeQueueQuerySet):
 
     def active(self):
         return self.filter(status=WatchGroup.Status.ACTIVE)
+
+    def named(self, name):
+        """Groups of this name, whatever its capitals: an area command holds each name once."""
+        return self.filter(name__iexact=name.strip())
 
     def lapsing(self, today, months=None):
         """Active groups with no meeting in the last ``months`` months (``WatchGroup.LAPSING_MONTHS``)."""
@@ -92,7 +101,9 @@ class WatchGroup(models.Model):
         related_name="watch_groups",
         verbose_name=_("liaison officer"),
     )
-    households = models.PositiveIntegerField(_("households or businesses interested"), null=True, blank=True)
+    households = models.PositiveIntegerField(
+        _("households or businesses interested"), null=True, blank=True, validators=[MaxValueValidator(MAX_PEOPLE)]
+    )
     # The citizen who asked for the group (staff only).
     requester_name = models.CharField(_("requested by"), max_length=150, blank=True)
     requester_email = models.EmailField(_("requester's e-mail"), blank=True)
@@ -114,6 +125,13 @@ class WatchGroup(models.Model):
             ("handle_watchgroup_request", _("Can see and pick up citizens' requests for a watch group")),
         ]
         constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                "area_command",
+                condition=Q(area_command__isnull=False),
+                name="outreach_watchgroup_name_unique_per_area",
+                violation_error_message=_("This area command already has a watch group with this name."),
+            ),
             models.CheckConstraint(
                 condition=Q(status="requested") | Q(area_command__isnull=False),
                 name="outreach_watchgroup_area_once_organizing",
@@ -171,7 +189,9 @@ class WatchMeeting(models.Model):
     group = models.ForeignKey(WatchGroup, on_delete=models.CASCADE, related_name="meetings")
     held_on = models.DateTimeField(_("date and time"), validators=[within_five_years])
     place = models.CharField(_("place"), max_length=200, blank=True)
-    attendance = models.PositiveIntegerField(_("attendance"), null=True, blank=True)
+    attendance = models.PositiveIntegerField(
+        _("attendance"), null=True, blank=True, validators=[MaxValueValidator(MAX_PEOPLE)]
+    )
     officer_present = models.ForeignKey(
         User, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("officer present")
     )

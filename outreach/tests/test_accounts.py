@@ -78,3 +78,11 @@ def test_logout_is_a_post(client, people):
 
     assert client.get(reverse("logout")).status_code == 405
     assert client.post(reverse("logout")).status_code == 302
+
+
+def test_logging_out_says_so_on_the_log_in_page(client, people):
+    client.force_login(people.officer)
+
+    response = client.post(reverse("logout"), follow=True)
+
+    assert "You are logged out." in [str(message) for message in response.context["messages"]]

@@ -8,6 +8,7 @@ from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
 
+from outreach import clock
 from outreach.models import Department, ImmigrationOutreach, Organization, Partnership, Referral
 from outreach.tests.factories import (
     ImmigrationOutreachFactory,
@@ -334,3 +335,23 @@ def test_a_confirmed_referral_is_kept_as_it_was(client, people, area):
     referral.refresh_from_db()
     assert response.status_code == 302
     assert referral.agency == "City code enforcement"
+
+
+def test_a_referral_cannot_be_made_in_the_future(client, people, area):
+    client.force_login(people.officer)
+    tomorrow = clock.today() + timedelta(days=1)
+
+    response = client.post(
+        reverse("outreach:referral_create"),
+        {
+            "kind": "code_violation",
+            "agency": "City Code Enforcement",
+            "summary": "Abandoned house",
+            "area_command": area.pk,
+            "referred_on": tomorrow.isoformat(),
+            "follow_up_due": (tomorrow + timedelta(days=14)).isoformat(),
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["referred_on"] == ["The date cannot be in the future."]

@@ -256,3 +256,46 @@ def test_only_intake_handlers_see_a_placed_citizen_group_s_contacts(client, peop
 
     assert "neighbor@example.org" not in officer_page
     assert "neighbor@example.org" in sergeant_page
+
+
+def test_making_a_group_inactive_asks_for_confirmation(client, people, area):
+    group = WatchGroupFactory(area_command=area, active=True)
+    client.force_login(people.sergeant)
+    url = reverse("outreach:watch_set_status", args=[group.pk])
+
+    unconfirmed = client.post(url, {"status": Status.INACTIVE})
+    group.refresh_from_db()
+    assert unconfirmed.status_code == 400
+    assert "confirm_inactive" in unconfirmed.context["status_form"].errors
+    assert group.status == Status.ACTIVE
+
+    client.post(url, {"status": Status.INACTIVE, "confirm_inactive": "on"})
+    group.refresh_from_db()
+    assert group.status == Status.INACTIVE
+
+
+def test_a_second_group_of_the_same_name_in_an_area_is_refused(client, people, area, other_area):
+    WatchGroupFactory(name="Elm Street Neighbors", area_command=area)
+    WatchGroupFactory(name="Elm Street Neighbors", area_command=other_area)
+    client.force_login(people.sergeant)
+
+    response = client.post(
+        reverse("outreach:watch_create"),
+        {"name": "ELM street neighbors", "kind": "residential", "area_command": area.pk, "boundaries": "Elm"},
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["name"] == ["This area command already has a watch group with this name."]
+
+
+def test_a_meeting_with_an_implausible_attendance_is_refused_with_its_limit(client, people, area):
+    group = WatchGroupFactory(area_command=area)
+    client.force_login(people.sergeant)
+
+    response = client.post(
+        reverse("outreach:watch_meeting_add", args=[group.pk]),
+        {"held_on": timezone.localtime().strftime("%Y-%m-%dT%H:%M"), "attendance": "100000"},
+    )
+
+    assert response.status_code == 400
+    assert response.context["meeting_form"].errors["attendance"] == ["Ensure this value is less than or equal to 5000."]

@@ -18,3 +18,9 @@ def profile(request):
         messages.success(request, _("Your profile was saved."))
         return redirect("outreach:profile")
     return render(request, "outreach/account/profile.html", {"form": form})
+
+
+def say_logged_out(sender, request, user, **kwargs):
+    """After logging out, the log-in page says so (connected in OutreachConfig.ready)."""
+    if request is not None and user is not None:
+        messages.info(request, _("You are logged out."), fail_silently=True)

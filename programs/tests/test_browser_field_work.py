@@ -66,10 +66,11 @@ def test_report_is_submitted_returned_fixed_and_approved(browser, live_server, p
     officer.get_by_role("button", name="Save and submit for review").click()
     assert officer.get_by_text("The report was submitted to your supervisor.").is_visible()
 
-    # The sergeant approves it from the queue.
+    # The sergeant opens it from the queue, reads it and approves it.
     sergeant.goto(f"{live_server.url}/programs/presentations/review/")
     assert_no_axe_violations(sergeant)
-    sergeant.get_by_role("button", name="Approve").click()
+    sergeant.get_by_role("link", name="Read and review").click()
+    sergeant.get_by_role("button", name="Approve the report").click()
     assert sergeant.get_by_text("was approved").is_visible()
 
     report.refresh_from_db()

@@ -215,3 +215,15 @@ def test_reinstating_is_a_post_only_action(client, people):
 
     program.refresh_from_db()
     assert program.is_active
+
+
+def test_a_program_name_differing_only_in_capitals_is_refused_at_its_field(client, people):
+    client.force_login(people.records)
+
+    response = client.post(
+        reverse("programs:program_create"), {"name": "neighborhood WATCH", "category": "crime_awareness"}
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["name"] == ["The catalog already has a program with this name."]
+    assert Program.objects.filter(name__iexact="neighborhood watch").count() == 1

@@ -14,6 +14,7 @@ from PIL import Image
 from outreach.models import Concern, CrimeType, Department
 from programs import services
 from programs.models import Presentation, PresentationEvent
+from programs.tests.conftest import report_form
 from programs.tests.factories import PresentationFactory, ProgramFactory
 
 Status = Presentation.Status
@@ -29,41 +30,8 @@ def _png():
     return buffer.getvalue()
 
 
-@pytest.fixture
-def report(people, area):
-    return PresentationFactory(area_command=area, author=people.officer)
-
-
-@pytest.fixture
-def submitted(report, people, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        services.presentation_submit(presentation=report, by=people.officer)
-    mail.outbox.clear()
-    report.refresh_from_db()
-    return report
-
-
 def _actions(presentation):
     return list(presentation.events.values_list("action", flat=True))
-
-
-def _report_form(presentation, **overrides):
-    data = {
-        "program": presentation.program_id or "",
-        "topic": presentation.topic,
-        "starts_at": timezone.localtime(presentation.starts_at).strftime("%Y-%m-%dT%H:%M"),
-        "duration_minutes": presentation.duration_minutes,
-        "place": presentation.place,
-        "area_command": presentation.area_command_id,
-        "presenters": [u.pk for u in presentation.presenters.all()],
-        "participants": presentation.participants if presentation.participants is not None else "",
-        "concerns-TOTAL_FORMS": "2",
-        "concerns-INITIAL_FORMS": "0",
-        "concerns-MIN_NUM_FORMS": "0",
-        "concerns-MAX_NUM_FORMS": "1000",
-    }
-    data.update(overrides)
-    return data
 
 
 # Scheduling and writing
@@ -141,7 +109,7 @@ def test_report_records_each_concern_under_the_presentation(client, people, repo
 
     response = client.post(
         reverse("programs:presentation_edit", args=[report.pk]),
-        _report_form(
+        report_form(
             report,
             participants="31",
             **{
@@ -167,7 +135,7 @@ def test_save_and_submit_in_one_step(client, people, report, django_capture_on_c
     client.force_login(people.officer)
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("programs:presentation_edit", args=[report.pk]), _report_form(report, submit="1"))
+        client.post(reverse("programs:presentation_edit", args=[report.pk]), report_form(report, submit="1"))
 
     report.refresh_from_db()
     assert report.status == Status.SUBMITTED
@@ -247,9 +215,21 @@ def test_returning_needs_a_comment_and_keeps_the_report_submitted(client, people
     response = client.post(reverse("programs:presentation_return", args=[submitted.pk]), {"comment": "  "})
 
     submitted.refresh_from_db()
-    assert response.status_code == 400
-    assert "comment" in response.context["return_form"].errors
+    # Nothing was typed: back to the report's review box, so a refresh posts nothing again.
+    assert response.status_code == 302
+    assert response["Location"] == submitted.get_absolute_url() + "#review"
+    shown = [str(message) for message in client.get(response["Location"]).context["messages"]]
+    assert shown == ["Say what needs to change before returning the report."]
     assert submitted.status == Status.SUBMITTED
+
+
+def test_a_too_long_return_comment_is_kept_for_correction(client, people, submitted):
+    client.force_login(people.sergeant)
+
+    response = client.post(reverse("programs:presentation_return", args=[submitted.pk]), {"comment": "x" * 2001})
+
+    assert response.status_code == 400
+    assert response.context["return_form"]["comment"].value() == "x" * 2001
 
 
 def test_return_shows_the_comment_to_the_author_and_mails_them(
@@ -272,7 +252,7 @@ def test_return_shows_the_comment_to_the_author_and_mails_them(
 def test_returned_report_is_resubmitted_then_approved(client, people, submitted):
     services.presentation_return(presentation=submitted, by=people.sergeant, comment="Count the participants again.")
     client.force_login(people.officer)
-    client.post(reverse("programs:presentation_edit", args=[submitted.pk]), _report_form(submitted, participants="40"))
+    client.post(reverse("programs:presentation_edit", args=[submitted.pk]), report_form(submitted, participants="40"))
     client.post(reverse("programs:presentation_submit", args=[submitted.pk]))
     client.force_login(people.sergeant)
     client.post(reverse("programs:presentation_approve", args=[submitted.pk]))
@@ -487,7 +467,7 @@ def test_a_sergeant_who_presented_cannot_approve_after_leaving_the_presenters(cl
     # The co-presenting sergeant takes themselves off the presenters and submits in one go...
     client.post(
         reverse("programs:presentation_edit", args=[report.pk]),
-        _report_form(report, presenters=[people.officer.pk], submit="1"),
+        report_form(report, presenters=[people.officer.pk], submit="1"),
     )
 
     response = client.post(reverse("programs:presentation_approve", args=[report.pk]), follow=True)

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, IntegerField, Value, When
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -31,6 +32,15 @@ def get_presentation_for_user(user, pk, perm="programs.view_presentation"):
 
 def _error_text(error):
     return " ".join(error.messages)
+
+
+def _add_service_errors(form, error):
+    """A service's refusal shown where it belongs: at its field when it names one, else above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
 
 
 @login_required
@@ -153,7 +163,8 @@ def presentation_edit(request, pk):
                     messages.success(request, _("The report was saved."))
                 return redirect(presentation)
             except ValidationError as error:
-                messages.error(request, _error_text(error))
+                _add_service_errors(form, error)
+                messages.error(request, _("Please correct the errors below."))
         else:
             messages.error(request, _("Please correct the errors below."))
     return render(
@@ -171,6 +182,9 @@ def presentation_submit(request, pk):
         services.presentation_submit(presentation=presentation, by=request.user)
     except ValidationError as error:
         messages.error(request, _error_text(error))
+        if "participants" in getattr(error, "error_dict", {}):
+            # The report needs a number: take the officer to the field.
+            return redirect(reverse("programs:presentation_edit", args=[presentation.pk]) + "#id_participants")
     else:
         messages.success(request, _("The report was submitted to your supervisor."))
     return redirect(presentation)
@@ -196,6 +210,9 @@ def presentation_return(request, pk):
     form = ReturnForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Say what needs to change before returning the report."))
+        if not request.POST.get("comment", "").strip():
+            # Nothing was typed, so nothing is lost: back to the report, where a refresh posts nothing again.
+            return redirect(presentation.get_absolute_url() + "#review")
         return presentation_detail(request, pk, return_form=form, status=400)
     try:
         services.presentation_return(presentation=presentation, by=request.user, comment=form.cleaned_data["comment"])

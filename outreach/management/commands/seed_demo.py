@@ -32,7 +32,14 @@ from outreach.models import (
     WatchGroup,
     WatchMeeting,
 )
-from programs.models import Presentation, PresentationConcern, PresentationEvent, PresentationRequest, Program
+from programs.models import (
+    Presentation,
+    PresentationAttachment,
+    PresentationConcern,
+    PresentationEvent,
+    PresentationRequest,
+    Program,
+)
 
 DEMO_PASSWORD = "outreach-demo-2026"
 
@@ -176,6 +183,7 @@ class Command(BaseCommand):
         ImmigrationOutreach.objects.filter(organization__area_command__code__in=area_codes).delete()
         PresentationRequest.objects.all().delete()
         Concern.objects.filter(area_command__code__in=area_codes).delete()
+        PresentationAttachment.objects.filter(presentation__area_command__code__in=area_codes).delete()
         Presentation.objects.filter(area_command__code__in=area_codes).delete()
         Organization.objects.filter(area_command__code__in=area_codes).delete()
         User.objects.filter(username__in=self._usernames()).delete()

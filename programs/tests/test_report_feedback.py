@@ -1,0 +1,62 @@
+"""A report's mistakes shown where they belong, and review that opens the report first."""
+
+from django.urls import reverse
+
+from programs.models import Presentation
+from programs.tests.conftest import report_form
+from programs.tests.factories import PresentationFactory
+
+Status = Presentation.Status
+
+
+def test_a_zero_minute_length_is_marked_at_its_field(client, people, report):
+    client.force_login(people.officer)
+
+    response = client.post(
+        reverse("programs:presentation_edit", args=[report.pk]), report_form(report, duration_minutes="0")
+    )
+
+    assert response.status_code == 200
+    assert "duration_minutes" in response.context["form"].errors
+    assert not response.context["form"].non_field_errors()
+
+
+def test_submitting_without_participants_marks_the_participants_field(client, people, report):
+    client.force_login(people.officer)
+
+    response = client.post(
+        reverse("programs:presentation_edit", args=[report.pk]), report_form(report, participants="", submit="1")
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["participants"] == ["Enter the number of participants before submitting."]
+    report.refresh_from_db()
+    assert report.status == Status.DRAFT
+
+
+def test_submitting_from_the_report_page_without_participants_leads_to_the_field(client, people, area):
+    report = PresentationFactory(area_command=area, author=people.officer, participants=None)
+    client.force_login(people.officer)
+
+    response = client.post(reverse("programs:presentation_submit", args=[report.pk]))
+
+    assert response["Location"] == reverse("programs:presentation_edit", args=[report.pk]) + "#id_participants"
+
+
+def test_an_implausible_number_of_participants_is_refused_with_its_limit(client, people, report):
+    client.force_login(people.officer)
+
+    response = client.post(
+        reverse("programs:presentation_edit", args=[report.pk]), report_form(report, participants="100000")
+    )
+
+    assert response.context["form"].errors["participants"] == ["Ensure this value is less than or equal to 10000."]
+
+
+def test_the_review_queue_opens_the_report_rather_than_approving_blind(client, people, submitted):
+    client.force_login(people.sergeant)
+
+    page = client.get(reverse("programs:presentation_review_queue")).content.decode()
+
+    assert reverse("programs:presentation_approve", args=[submitted.pk]) not in page
+    assert submitted.get_absolute_url() + "#review" in page
