@@ -48,6 +48,8 @@ urlpatterns = [
     path("watch/<int:pk>/status/", watch.watch_set_status, name="watch_set_status"),
     path("watch/<int:pk>/captains/", watch.captain_add, name="watch_captain_add"),
     path("watch/<int:pk>/meetings/", watch.meeting_add, name="watch_meeting_add"),
+    path("watch/<int:pk>/captains/<int:captain_pk>/remove/", watch.captain_remove, name="watch_captain_remove"),
+    path("watch/<int:pk>/meetings/<int:meeting_pk>/remove/", watch.meeting_remove, name="watch_meeting_remove"),
     # Public pages (no login)
     path("request/watch/", public.watch_request, name="watch_request"),
     path("request/watch/<uuid:code>/", public.watch_request_done, name="watch_request_done"),

@@ -190,6 +190,17 @@ def attachment_add(*, presentation, upload, description, by):
 
 
 @transaction.atomic
+def attachment_remove(*, attachment, by):
+    """Take a file off a report that can still be edited; the file leaves the storage once the row is gone."""
+    presentation = _locked(attachment.presentation)
+    if not presentation.is_editable():
+        raise ValidationError(_("This report can no longer be edited."))
+    file = attachment.file
+    attachment.delete()
+    transaction.on_commit(lambda: file.storage.delete(file.name))
+
+
+@transaction.atomic
 def presentation_request_submit(*, request_obj, language):
     """Record a citizen's request and confirm it to them with its reference."""
     request_obj.language = language

@@ -30,6 +30,11 @@ urlpatterns = [
         presentations.attachment_download,
         name="attachment_download",
     ),
+    path(
+        "programs/presentations/<int:pk>/attachments/<int:attachment_pk>/remove/",
+        presentations.attachment_remove,
+        name="attachment_remove",
+    ),
     # Public requests, handled by staff
     path("programs/requests/", requests.request_list, name="request_list"),
     path("programs/requests/<int:pk>/", requests.request_detail, name="request_detail"),

@@ -40,7 +40,7 @@ def records(people, area):
     partnership = PartnershipFactory(organization=organization, responsible_officer=people.officer)
     PartnershipLogEntryFactory(partnership=partnership)
     group = WatchGroupFactory(name="Hillcrest Heights Block Watch", area_command=area, liaison_officer=people.officer)
-    BlockCaptainFactory(group=group, name="María José Fernández-Castillo")
+    captain = BlockCaptainFactory(group=group, name="María José Fernández-Castillo")
     WatchMeetingFactory(group=group)
     RequestedWatchGroupFactory(name="Maple Court Neighbors")
     referral = ReferralFactory(area_command=area, officer=people.officer)
@@ -66,6 +66,7 @@ def records(people, area):
         "organization": organization,
         "partnership": partnership,
         "group": group,
+        "captain": captain,
         "referral": referral,
         "program": program,
         "report": report,
@@ -101,6 +102,7 @@ def _staff_pages(records):
         ("chief", "watch-new", reverse("outreach:watch_create")),
         ("chief", "watch-edit", reverse("outreach:watch_edit", args=[g])),
         ("chief", "coverage", reverse("outreach:watch_coverage")),
+        ("chief", "captain-remove", reverse("outreach:watch_captain_remove", args=[g, records["captain"].pk])),
         ("chief", "calendar", reverse("outreach:calendar_month")),
         ("chief", "programs", reverse("programs:program_list")),
         ("chief", "program", reverse("programs:program_detail", args=[prog])),

@@ -27,12 +27,14 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from outreach.models import Department, Organization
 from outreach.tests.factories import (
+    BlockCaptainFactory,
     CalendarFeedFactory,
     OrganizationFactory,
     PartnershipFactory,
     ReferralFactory,
     RequestedWatchGroupFactory,
     WatchGroupFactory,
+    WatchMeetingFactory,
 )
 from programs.tests.factories import (
     PresentationAttachmentFactory,
@@ -84,6 +86,16 @@ def referral(area):
 
 def watch_group(area):
     return {"pk": WatchGroupFactory(area_command=area).pk}
+
+
+def captain(area):
+    held = BlockCaptainFactory(group__area_command=area)
+    return {"pk": held.group_id, "captain_pk": held.pk}
+
+
+def meeting(area):
+    held = WatchMeetingFactory(group__area_command=area)
+    return {"pk": held.group_id, "meeting_pk": held.pk}
 
 
 def presentation(area):
@@ -165,6 +177,8 @@ ROUTES = {
     "outreach:watch_set_status": post(watch_group),
     "outreach:watch_captain_add": post(watch_group),
     "outreach:watch_meeting_add": post(watch_group),
+    "outreach:watch_captain_remove": page(captain),
+    "outreach:watch_meeting_remove": page(meeting),
     "outreach:watch_request": public(),
     "outreach:watch_request_done": public(watch_request_code),
     "outreach:request_thanks": public(),
@@ -188,6 +202,7 @@ ROUTES = {
     "programs:presentation_cancel": page(presentation),
     "programs:attachment_upload": post(presentation),
     "programs:attachment_download": page(attachment),
+    "programs:attachment_remove": page(attachment),
     # programs: public requests
     "programs:request_list": page(),
     "programs:request_detail": page(presentation_request),

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from outreach.models import Department, WatchGroup
 from outreach.tests.factories import (
+    BlockCaptainFactory,
     RequestedWatchGroupFactory,
     SectorFactory,
     WatchGroupFactory,
@@ -299,3 +300,40 @@ def test_a_meeting_with_an_implausible_attendance_is_refused_with_its_limit(clie
 
     assert response.status_code == 400
     assert response.context["meeting_form"].errors["attendance"] == ["Ensure this value is less than or equal to 5000."]
+
+
+def test_a_block_captain_is_removed_after_a_confirmation(client, people, area):
+    captain = BlockCaptainFactory(group__area_command=area, name="María José Fernández")
+    url = reverse("outreach:watch_captain_remove", args=[captain.group_id, captain.pk])
+    client.force_login(people.sergeant)
+
+    asked = client.get(url)
+    assert "Remove María José Fernández as block captain?" in asked.content.decode()
+    assert captain.group.captains.exists()
+
+    response = client.post(url)
+
+    assert response["Location"] == captain.group.get_absolute_url()
+    assert not captain.group.captains.exists()
+
+
+def test_a_meeting_recorded_by_mistake_is_removed_after_a_confirmation(client, people, area):
+    meeting = WatchMeetingFactory(group__area_command=area)
+    url = reverse("outreach:watch_meeting_remove", args=[meeting.group_id, meeting.pk])
+    client.force_login(people.sergeant)
+
+    assert client.get(url).status_code == 200
+    client.post(url)
+
+    assert not meeting.group.meetings.exists()
+
+
+def test_another_groups_captain_cannot_be_removed_through_this_group(client, people, area):
+    group = WatchGroupFactory(area_command=area)
+    stranger = BlockCaptainFactory(group__area_command=area)
+    client.force_login(people.sergeant)
+
+    response = client.post(reverse("outreach:watch_captain_remove", args=[group.pk, stranger.pk]))
+
+    assert response.status_code == 404
+    assert stranger.group.captains.exists()

@@ -4,7 +4,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, Max, OuterRef
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -137,6 +139,49 @@ def meeting_add(request, pk):
     meeting.save()
     messages.success(request, _("The meeting was recorded."))
     return redirect(group)
+
+
+def _confirm_removal(request, *, question, explanation, confirm_label, back_url):
+    context = {"question": question, "explanation": explanation, "confirm_label": confirm_label, "back_url": back_url}
+    return render(request, "confirm_delete.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def captain_remove(request, pk, captain_pk):
+    group = get_group_for_user(request.user, pk, perm="outreach.change_watchgroup")
+    captain = get_object_or_404(group.captains, pk=captain_pk)
+    if request.method == "POST":
+        captain.delete()
+        messages.success(request, _("%(name)s is no longer a block captain of the group.") % {"name": captain.name})
+        return redirect(group)
+    return _confirm_removal(
+        request,
+        question=_("Remove %(name)s as block captain?") % {"name": captain.name},
+        explanation=_("Their name and contact details leave the group's page; the change is kept in its history."),
+        confirm_label=_("Remove the block captain"),
+        back_url=group.get_absolute_url(),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_remove(request, pk, meeting_pk):
+    group = get_group_for_user(request.user, pk, perm="outreach.change_watchgroup")
+    meeting = get_object_or_404(group.meetings, pk=meeting_pk)
+    if request.method == "POST":
+        meeting.delete()
+        messages.success(request, _("The meeting was removed."))
+        return redirect(group)
+    return _confirm_removal(
+        request,
+        question=_("Remove the meeting of %(date)s?") % {"date": date_format(timezone.localtime(meeting.held_on))},
+        explanation=_(
+            "Remove a meeting only if it was recorded by mistake: the group's last meeting is counted from them."
+        ),
+        confirm_label=_("Remove the meeting"),
+        back_url=group.get_absolute_url(),
+    )
 
 
 @login_required

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from programs.models import Presentation
 from programs.tests.conftest import report_form
-from programs.tests.factories import PresentationFactory
+from programs.tests.factories import PresentationAttachmentFactory, PresentationFactory
 
 Status = Presentation.Status
 
@@ -60,3 +60,35 @@ def test_the_review_queue_opens_the_report_rather_than_approving_blind(client, p
 
     assert reverse("programs:presentation_approve", args=[submitted.pk]) not in page
     assert submitted.get_absolute_url() + "#review" in page
+
+
+def test_an_attachment_is_removed_from_an_editable_report_after_a_confirmation(
+    client, people, area, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    attachment = PresentationAttachmentFactory(presentation__area_command=area, presentation__author=people.officer)
+    stored = tmp_path / attachment.file.name
+    url = reverse("programs:attachment_remove", args=[attachment.presentation_id, attachment.pk])
+    client.force_login(people.officer)
+
+    assert "Remove sign-in.pdf from the report?" in client.get(url).content.decode()
+    assert stored.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url)
+
+    assert response.status_code == 302
+    assert not attachment.presentation.attachments.exists()
+    assert not stored.exists()
+
+
+def test_an_approved_report_keeps_its_attachments(client, people, area, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    attachment = PresentationAttachmentFactory(
+        presentation__area_command=area, presentation__author=people.officer, presentation__status=Status.APPROVED
+    )
+    client.force_login(people.officer)
+
+    response = client.post(reverse("programs:attachment_remove", args=[attachment.presentation_id, attachment.pk]))
+
+    assert response.status_code == 403
+    assert attachment.presentation.attachments.exists()

@@ -259,6 +259,25 @@ def attachment_upload(request, pk):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def attachment_remove(request, pk, attachment_pk):
+    """A file attached by mistake comes off while the report can still be edited."""
+    presentation = _editable_presentation(request, pk)
+    attachment = get_object_or_404(presentation.attachments, pk=attachment_pk)
+    if request.method == "POST":
+        services.attachment_remove(attachment=attachment, by=request.user)
+        messages.success(request, _("%(name)s was removed from the report.") % {"name": attachment.original_name})
+        return redirect(presentation)
+    context = {
+        "question": _("Remove %(name)s from the report?") % {"name": attachment.original_name},
+        "explanation": _("The file is deleted; attach the right one afterwards if it was a mistake."),
+        "confirm_label": _("Remove the file"),
+        "back_url": presentation.get_absolute_url(),
+    }
+    return render(request, "confirm_delete.html", context)
+
+
+@login_required
 def attachment_download(request, pk, attachment_pk):
     presentation = get_presentation_for_user(request.user, pk)
     attachment = get_object_or_404(presentation.attachments, pk=attachment_pk)
