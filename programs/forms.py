@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from outreach import clock
-from outreach.forms.base import ScopedChoicesMixin
+from outreach.forms.base import FormDefaultsMixin, ScopedChoicesMixin
 from outreach.lib.public_forms import HoneypotFormMixin
 from outreach.lib.validators import same_area, strangers_error, strangers_to, within_five_years
 from outreach.lib.widgets import DateInput, DateTimeInput, TelInput
@@ -14,7 +14,7 @@ from .attachments import sniff
 from .models import Presentation, PresentationRequest, Program
 
 
-class ProgramForm(forms.ModelForm):
+class ProgramForm(FormDefaultsMixin, forms.ModelForm):
     class Meta:
         model = Program
         fields = ["name", "name_es", "category", "audience", "crime_types", "description", "policy_reference"]
@@ -99,8 +99,15 @@ class BaseConcernFormSet(forms.BaseModelFormSet):
             form.fields["category"].choices = choices
 
 
+class ConcernForm(FormDefaultsMixin, forms.ModelForm):
+    class Meta:
+        model = Concern
+        fields = ["category", "description", "is_potential_problem"]
+
+
 ConcernFormSet = forms.modelformset_factory(
     Concern,
+    form=ConcernForm,
     formset=BaseConcernFormSet,
     fields=["category", "description", "is_potential_problem"],
     labels={"description": _("What participants raised"), "category": _("Category")},
@@ -110,7 +117,7 @@ ConcernFormSet = forms.modelformset_factory(
 )
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(FormDefaultsMixin, forms.Form):
     comment = forms.CharField(
         label=_("What needs to change"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -118,7 +125,7 @@ class ReturnForm(forms.Form):
     )
 
 
-class CancelForm(forms.Form):
+class CancelForm(FormDefaultsMixin, forms.Form):
     reason = forms.CharField(label=_("Reason (optional)"), required=False, max_length=500)
 
 
@@ -140,7 +147,7 @@ class AttachmentForm(forms.Form):
         return upload
 
 
-class PresentationRequestForm(HoneypotFormMixin, forms.ModelForm):
+class PresentationRequestForm(FormDefaultsMixin, HoneypotFormMixin, forms.ModelForm):
     """The public request for a presentation."""
 
     class Meta:
@@ -220,7 +227,7 @@ class RequestAcceptForm(ScopedChoicesMixin, forms.Form):
         return cleaned
 
 
-class RequestDeclineForm(forms.Form):
+class RequestDeclineForm(FormDefaultsMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reason, sent to the requester"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )

@@ -15,7 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from outreach import clock
 from outreach.lib.references import new_reference
-from outreach.lib.validators import check_same_area, within_five_years
+from outreach.lib.validators import PUBLIC_TEXT_MAX_LENGTH, TEXT_MAX_LENGTH, check_same_area, within_five_years
 from outreach.scope import AreaScopedQuerySet, IntakeQueueQuerySet
 
 from .attachments import attachment_path
@@ -71,7 +71,7 @@ class Program(models.Model):
         verbose_name=_("crime types addressed"),
         help_text=_("Used to suggest programs for the concerns raised in an area."),
     )
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=TEXT_MAX_LENGTH)
     policy_reference = models.CharField(
         _("policy reference"),
         max_length=200,
@@ -242,9 +242,10 @@ class Presentation(models.Model):
         _("potential problems"),
         blank=True,
         help_text=_("Anything that could bear on law enforcement activities in the community."),
+        max_length=TEXT_MAX_LENGTH,
     )
     follow_up_requested = models.BooleanField(_("follow-up requested"), default=False)
-    follow_up_notes = models.TextField(_("follow-up notes"), blank=True)
+    follow_up_notes = models.TextField(_("follow-up notes"), blank=True, max_length=TEXT_MAX_LENGTH)
     is_public = models.BooleanField(
         _("show on the public calendar"),
         default=False,
@@ -267,7 +268,7 @@ class Presentation(models.Model):
         verbose_name=_("reviewed by"),
     )
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
-    review_comment = models.TextField(_("reviewer's comment"), blank=True)
+    review_comment = models.TextField(_("reviewer's comment"), blank=True, max_length=TEXT_MAX_LENGTH)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -386,7 +387,7 @@ class PresentationEvent(models.Model):
     action = models.CharField(_("action"), max_length=20, choices=Action)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by"))
     at = models.DateTimeField(_("at"), default=timezone.now)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(_("comment"), blank=True, max_length=TEXT_MAX_LENGTH)
 
     class Meta:
         ordering = ["at", "id"]
@@ -488,7 +489,7 @@ class PresentationRequest(models.Model):
         _("expected audience"), validators=[MinValueValidator(1), MaxValueValidator(MAX_AUDIENCE)]
     )
     address = models.CharField(_("address of the event"), max_length=250)
-    message = models.TextField(_("anything else we should know"), blank=True)
+    message = models.TextField(_("anything else we should know"), blank=True, max_length=PUBLIC_TEXT_MAX_LENGTH)
     language = models.CharField(_("language"), max_length=5, default="en")
     area_command = models.ForeignKey(
         "outreach.AreaCommand",
@@ -507,7 +508,7 @@ class PresentationRequest(models.Model):
         related_name="request",
         verbose_name=_("scheduled presentation"),
     )
-    decline_reason = models.TextField(_("reason for declining"), blank=True)
+    decline_reason = models.TextField(_("reason for declining"), blank=True, max_length=TEXT_MAX_LENGTH)
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -2,10 +2,10 @@ from django import forms
 
 from ..lib.widgets import TelInput
 from ..models import Department
-from .base import NoHiddenInitialMixin
+from .base import FormDefaultsMixin
 
 
-class DepartmentForm(NoHiddenInitialMixin, forms.ModelForm):
+class DepartmentForm(FormDefaultsMixin, forms.ModelForm):
     class Meta:
         model = Department
         fields = ["name", "address", "phone", "email", "website", "chief_name", "logo", "time_zone"]

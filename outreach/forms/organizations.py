@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..lib.widgets import DateInput, TelInput
 from ..models import ImmigrationOutreach, Organization
-from .base import NoHiddenInitialMixin, ScopedChoicesMixin, past_dates_only
+from .base import FormDefaultsMixin, ScopedChoicesMixin, past_dates_only
 
 
 class OrganizationForm(ScopedChoicesMixin, forms.ModelForm):
@@ -22,7 +22,7 @@ class OrganizationForm(ScopedChoicesMixin, forms.ModelForm):
         self.fields["email"].widget.attrs.update({"autocomplete": "email"})
 
 
-class ImmigrationOutreachForm(NoHiddenInitialMixin, forms.ModelForm):
+class ImmigrationOutreachForm(FormDefaultsMixin, forms.ModelForm):
     class Meta:
         model = ImmigrationOutreach
         fields = ["reached_on", "notes"]

@@ -3,7 +3,7 @@ from django import forms
 from .. import clock
 from ..lib.widgets import DateInput
 from ..models import Partnership, PartnershipLogEntry, User
-from .base import NoHiddenInitialMixin, ScopedChoicesMixin, past_dates_only
+from .base import FormDefaultsMixin, ScopedChoicesMixin, past_dates_only
 
 
 class PartnershipForm(ScopedChoicesMixin, forms.ModelForm):
@@ -26,7 +26,7 @@ class PartnershipForm(ScopedChoicesMixin, forms.ModelForm):
                 self.fields["responsible_officer"].initial = user.pk
 
 
-class PartnershipLogForm(NoHiddenInitialMixin, forms.ModelForm):
+class PartnershipLogForm(FormDefaultsMixin, forms.ModelForm):
     """The quick daily entry on a partnership's page."""
 
     class Meta:

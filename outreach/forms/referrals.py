@@ -5,7 +5,7 @@ from .. import clock
 from ..lib.validators import not_in_future
 from ..lib.widgets import DateInput
 from ..models import Referral
-from .base import ScopedChoicesMixin, past_dates_only
+from .base import FormDefaultsMixin, ScopedChoicesMixin, past_dates_only
 
 
 class ReferralForm(ScopedChoicesMixin, forms.ModelForm):
@@ -27,7 +27,7 @@ class ReferralForm(ScopedChoicesMixin, forms.ModelForm):
             self.fields["follow_up_due"].initial = Referral.follow_up_due_for(clock.today())
 
 
-class ReferralConfirmForm(forms.Form):
+class ReferralConfirmForm(FormDefaultsMixin, forms.Form):
     confirmed_on = forms.DateField(
         label=_("Follow-up confirmed on"),
         widget=DateInput(),

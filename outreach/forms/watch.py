@@ -4,10 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from ..lib.public_forms import HoneypotFormMixin
 from ..lib.widgets import DateTimeInput, TelInput
 from ..models import BlockCaptain, User, WatchGroup, WatchMeeting
-from .base import ScopedChoicesMixin
+from .base import FormDefaultsMixin, ScopedChoicesMixin
 
 
-class WatchRequestForm(HoneypotFormMixin, forms.ModelForm):
+class WatchRequestForm(FormDefaultsMixin, HoneypotFormMixin, forms.ModelForm):
     """The public request to start a neighborhood watch group."""
 
     class Meta:
@@ -78,14 +78,14 @@ class WatchGroupForm(ScopedChoicesMixin, forms.ModelForm):
         return cleaned
 
 
-class CaptainForm(forms.ModelForm):
+class CaptainForm(FormDefaultsMixin, forms.ModelForm):
     class Meta:
         model = BlockCaptain
         fields = ["name", "phone", "email", "block"]
         widgets = {"phone": TelInput()}
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(FormDefaultsMixin, forms.ModelForm):
     class Meta:
         model = WatchMeeting
         fields = ["held_on", "place", "attendance", "officer_present", "notes"]

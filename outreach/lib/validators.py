@@ -9,6 +9,9 @@ from django.utils.translation import gettext as _
 from outreach import clock
 
 YEARS_EITHER_WAY = 5
+# Free text is bounded, and the bound is shown at the field: notes and descriptions, and what citizens write.
+TEXT_MAX_LENGTH = 4000
+PUBLIC_TEXT_MAX_LENGTH = 2000
 
 
 def within_five_years(value):

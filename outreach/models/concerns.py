@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ..lib.validators import within_five_years
+from ..lib.validators import TEXT_MAX_LENGTH, within_five_years
 from ..scope import AreaScopedQuerySet
 from .department import AreaCommand, Sector
 from .people import User
@@ -67,7 +67,7 @@ class Concern(models.Model):
     category = models.ForeignKey(
         CrimeType, on_delete=models.PROTECT, related_name="concerns", verbose_name=_("category")
     )
-    description = models.TextField(_("what was raised"))
+    description = models.TextField(_("what was raised"), max_length=TEXT_MAX_LENGTH)
     is_potential_problem = models.BooleanField(
         _("potential problem bearing on law enforcement"),
         default=False,

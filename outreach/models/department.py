@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from timezone_field import TimeZoneField
 
+from ..lib.validators import TEXT_MAX_LENGTH
 from ..scope import AreaScopedQuerySet
 
 LOGO_MAX_BYTES = 1024 * 1024
@@ -82,7 +83,7 @@ class AreaCommandQuerySet(AreaScopedQuerySet):
 class AreaCommand(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
     code = models.SlugField(_("code"), max_length=20, unique=True, help_text=_("Short code used in lists, e.g. NE."))
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=TEXT_MAX_LENGTH)
     is_active = models.BooleanField(_("active"), default=True)
 
     objects = AreaCommandQuerySet.as_manager()

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .. import clock
-from ..lib.validators import check_same_area, within_five_years
+from ..lib.validators import TEXT_MAX_LENGTH, check_same_area, within_five_years
 from ..scope import AreaScopedQuerySet
 from .department import AreaCommand, Sector
 from .people import User
@@ -62,7 +62,7 @@ class Organization(models.Model):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     address = models.CharField(_("address"), max_length=250, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), blank=True, max_length=TEXT_MAX_LENGTH)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -100,7 +100,7 @@ class ImmigrationOutreach(models.Model):
     )
     reached_on = models.DateField(_("reached on"), default=clock.today, validators=[within_five_years])
     officer = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", verbose_name=_("officer"))
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), blank=True, max_length=TEXT_MAX_LENGTH)
 
     history = HistoricalRecords()
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .. import clock
-from ..lib.validators import within_five_years
+from ..lib.validators import TEXT_MAX_LENGTH, within_five_years
 from ..scope import AreaScopedQuerySet
 from .organizations import Organization
 from .people import User
@@ -31,7 +31,9 @@ class Partnership(models.Model):
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="partnerships", verbose_name=_("organization")
     )
-    purpose = models.TextField(_("purpose"), help_text=_("The problem the partnership works on together."))
+    purpose = models.TextField(
+        _("purpose"), help_text=_("The problem the partnership works on together."), max_length=TEXT_MAX_LENGTH
+    )
     responsible_officer = models.ForeignKey(
         User, on_delete=models.PROTECT, related_name="partnerships", verbose_name=_("responsible officer")
     )
@@ -68,7 +70,7 @@ class PartnershipLogEntry(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="log_entries")
     logged_on = models.DateField(_("date"), default=clock.today, validators=[within_five_years])
     officer = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", verbose_name=_("officer"))
-    information = models.TextField(_("what was learned"))
+    information = models.TextField(_("what was learned"), max_length=TEXT_MAX_LENGTH)
     follow_up_needed = models.BooleanField(_("follow-up needed"), default=False)
     follow_up_note = models.CharField(_("follow-up"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .. import clock
-from ..lib.validators import within_five_years
+from ..lib.validators import TEXT_MAX_LENGTH, within_five_years
 from ..scope import AreaScopedQuerySet
 from .department import AreaCommand
 from .people import User
@@ -38,7 +38,9 @@ class Referral(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
     agency = models.CharField(_("agency or unit referred to"), max_length=200)
     summary = models.TextField(
-        _("what was referred"), help_text=_("Facts the agency needs. Never record anyone's immigration status.")
+        _("what was referred"),
+        help_text=_("Facts the agency needs. Never record anyone's immigration status."),
+        max_length=TEXT_MAX_LENGTH,
     )
     location = models.CharField(_("location"), max_length=250, blank=True)
     area_command = models.ForeignKey(
@@ -53,7 +55,7 @@ class Referral(models.Model):
     confirmed_by = models.ForeignKey(
         User, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("confirmed by")
     )
-    outcome = models.TextField(_("outcome"), blank=True)
+    outcome = models.TextField(_("outcome"), blank=True, max_length=TEXT_MAX_LENGTH)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = ReferralQuerySet.as_manager()

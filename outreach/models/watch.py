@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..lib.references import new_reference
-from ..lib.validators import check_same_area, within_five_years
+from ..lib.validators import PUBLIC_TEXT_MAX_LENGTH, TEXT_MAX_LENGTH, check_same_area, within_five_years
 from ..scope import IntakeQueueQuerySet
 from .department import AreaCommand, Sector
 from .people import User
@@ -90,7 +90,9 @@ class WatchGroup(models.Model):
     sector = models.ForeignKey(
         Sector, on_delete=models.PROTECT, null=True, blank=True, related_name="watch_groups", verbose_name=_("sector")
     )
-    boundaries = models.TextField(_("boundaries"), help_text=_("Streets or blocks the group covers."))
+    boundaries = models.TextField(
+        _("boundaries"), help_text=_("Streets or blocks the group covers."), max_length=TEXT_MAX_LENGTH
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.ORGANIZING)
     started_by = models.CharField(_("started by"), max_length=20, choices=StartedBy, default=StartedBy.DEPARTMENT)
     liaison_officer = models.ForeignKey(
@@ -108,9 +110,9 @@ class WatchGroup(models.Model):
     requester_name = models.CharField(_("requested by"), max_length=150, blank=True)
     requester_email = models.EmailField(_("requester's e-mail"), blank=True)
     requester_phone = models.CharField(_("requester's phone"), max_length=40, blank=True)
-    requester_message = models.TextField(_("requester's message"), blank=True)
+    requester_message = models.TextField(_("requester's message"), blank=True, max_length=PUBLIC_TEXT_MAX_LENGTH)
     requester_language = models.CharField(_("language"), max_length=5, default="en")
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), blank=True, max_length=TEXT_MAX_LENGTH)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -195,7 +197,7 @@ class WatchMeeting(models.Model):
     officer_present = models.ForeignKey(
         User, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("officer present")
     )
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), blank=True, max_length=TEXT_MAX_LENGTH)
 
     history = HistoricalRecords()
 

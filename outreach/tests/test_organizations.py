@@ -214,3 +214,20 @@ def test_list_header_offers_export_and_add_to_those_allowed(client, people, dire
 
     assert reverse("outreach:organization_create") in content
     assert "format=csv" in content
+
+
+def test_free_text_has_a_limit_said_at_the_field(client, people, area):
+    client.force_login(people.officer)
+
+    form = client.get(reverse("outreach:organization_create")).context["form"]
+    response = client.post(
+        reverse("outreach:organization_create"),
+        {"name": "Elm Street Association", "kind": "civic", "area_command": area.pk, "notes": "x" * 4001},
+    )
+
+    assert "Up to 4,000 characters." in str(form["notes"].help_text)
+    assert 'maxlength="4000"' in str(form["notes"])
+    assert response.context["form"].errors["notes"] == [
+        "Ensure this value has at most 4000 characters (it has 4001)."
+    ]
+    assert response.context["form"]["notes"].value() == "x" * 4001

@@ -356,3 +356,14 @@ def test_sergeants_see_the_request_queue_in_the_menu(client, people):
     client.force_login(people.sergeant)
 
     assert reverse("programs:request_list") in client.get(reverse("outreach:dashboard")).content.decode()
+
+
+def test_a_public_message_has_a_limit_said_at_the_field(client, db):
+    form = client.get(reverse("programs:request_create")).context["form"]
+
+    response = client.post(reverse("programs:request_create"), _form(message="m" * 2001))
+
+    assert "Up to 2,000 characters." in str(form["message"].help_text)
+    assert response.status_code == 200
+    assert "message" in response.context["form"].errors
+    assert not PresentationRequest.objects.exists()
