@@ -54,4 +54,5 @@ urlpatterns = [
     path("request/watch/", public.watch_request, name="watch_request"),
     path("request/watch/<uuid:code>/", public.watch_request_done, name="watch_request_done"),
     path("request/thanks/", public.request_thanks, name="request_thanks"),
+    path("request/status/", public.request_status, name="request_status"),
 ]

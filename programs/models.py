@@ -548,6 +548,10 @@ class PresentationRequest(models.Model):
     def get_absolute_url(self):
         return reverse("programs:request_detail", args=[self.pk])
 
+    def get_public_url(self):
+        """The citizen's own page for the request, by its unguessable code."""
+        return reverse("programs:request_done", args=[self.code])
+
     @property
     def subject(self):
         return self.program.name if self.program_id else self.topic

@@ -171,7 +171,12 @@ def _cancel_request_of(presentation, *, reason):
     notify(
         template="programs/email/requests/cancelled",
         recipients=[request_obj.email],
-        context={"request": request_obj, "presentation": presentation, "reason": reason.strip()},
+        context={
+            "request": request_obj,
+            "presentation": presentation,
+            "reason": reason.strip(),
+            "status_url": absolute_url(request_obj.get_public_url()),
+        },
         language=request_obj.language,
     )
 
@@ -209,7 +214,7 @@ def presentation_request_submit(*, request_obj, language):
     notify(
         template="programs/email/requests/received",
         recipients=[request_obj.email],
-        context={"request": request_obj},
+        context={"request": request_obj, "status_url": absolute_url(request_obj.get_public_url())},
         language=language,
     )
     return request_obj
@@ -247,7 +252,12 @@ def presentation_request_accept(*, request_obj, by, starts_at, area_command, sec
     notify(
         template="programs/email/requests/accepted",
         recipients=[request_obj.email],
-        context={"request": request_obj, "presentation": presentation, "presenters": list(presenters)},
+        context={
+            "request": request_obj,
+            "presentation": presentation,
+            "presenters": list(presenters),
+            "status_url": absolute_url(request_obj.get_public_url()),
+        },
         language=request_obj.language,
     )
     return presentation
@@ -268,7 +278,7 @@ def presentation_request_decline(*, request_obj, by, reason):
     notify(
         template="programs/email/requests/declined",
         recipients=[request_obj.email],
-        context={"request": request_obj},
+        context={"request": request_obj, "status_url": absolute_url(request_obj.get_public_url())},
         language=request_obj.language,
     )
     return request_obj

@@ -4,130 +4,145 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('outreach', '0006_unique_names'),
+        ("outreach", "0006_unique_names"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='areacommand',
-            name='description',
-            field=models.TextField(blank=True, max_length=4000, verbose_name='description'),
+            model_name="areacommand",
+            name="description",
+            field=models.TextField(blank=True, max_length=4000, verbose_name="description"),
         ),
         migrations.AlterField(
-            model_name='concern',
-            name='description',
-            field=models.TextField(max_length=4000, verbose_name='what was raised'),
+            model_name="concern",
+            name="description",
+            field=models.TextField(max_length=4000, verbose_name="what was raised"),
         ),
         migrations.AlterField(
-            model_name='historicalareacommand',
-            name='description',
-            field=models.TextField(blank=True, max_length=4000, verbose_name='description'),
+            model_name="historicalareacommand",
+            name="description",
+            field=models.TextField(blank=True, max_length=4000, verbose_name="description"),
         ),
         migrations.AlterField(
-            model_name='historicalconcern',
-            name='description',
-            field=models.TextField(max_length=4000, verbose_name='what was raised'),
+            model_name="historicalconcern",
+            name="description",
+            field=models.TextField(max_length=4000, verbose_name="what was raised"),
         ),
         migrations.AlterField(
-            model_name='historicalimmigrationoutreach',
-            name='notes',
-            field=models.TextField(blank=True, max_length=4000, verbose_name='notes'),
+            model_name="historicalimmigrationoutreach",
+            name="notes",
+            field=models.TextField(blank=True, max_length=4000, verbose_name="notes"),
         ),
         migrations.AlterField(
-            model_name='historicalorganization',
-            name='notes',
-            field=models.TextField(blank=True, max_length=4000, verbose_name='notes'),
+            model_name="historicalorganization",
+            name="notes",
+            field=models.TextField(blank=True, max_length=4000, verbose_name="notes"),
         ),
         migrations.AlterField(
-            model_name='historicalpartnership',
-            name='purpose',
-            field=models.TextField(help_text='The problem the partnership works on together.', max_length=4000, verbose_name='purpose'),
+            model_name="historicalpartnership",
+            name="purpose",
+            field=models.TextField(
+                help_text="The problem the partnership works on together.", max_length=4000, verbose_name="purpose"
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalpartnershiplogentry',
-            name='information',
-            field=models.TextField(max_length=4000, verbose_name='what was learned'),
+            model_name="historicalpartnershiplogentry",
+            name="information",
+            field=models.TextField(max_length=4000, verbose_name="what was learned"),
         ),
         migrations.AlterField(
-            model_name='historicalreferral',
-            name='outcome',
-            field=models.TextField(blank=True, max_length=4000, verbose_name='outcome'),
+            model_name="historicalreferral",
+            name="outcome",
+            field=models.TextField(blank=True, max_length=4000, verbose_name="outcome"),
         ),
         migrations.AlterField(
-            model_name='historicalreferral',
-            name='summary',
-            field=models.TextField(help_text="Facts the agency needs. Never record anyone's immigration status.", max_length=4000, verbose_name='what was referred'),
+            model_name="historicalreferral",
+            name="summary",
+            field=models.TextField(
+                help_text="Facts the agency needs. Never record anyone's immigration status.",
+                max_length=4000,
+                verbose_name="what was referred",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalwatchgroup',
-            name='boundaries',
-            field=models.TextField(help_text='Streets or blocks the group covers.', max_length=4000, verbose_name='boundaries'),
+            model_name="historicalwatchgroup",
+            name="boundaries",
+            field=models.TextField(
+                help_text="Streets or blocks the group covers.", max_length=4000, verbose_name="boundaries"
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalwatchgroup',
-            name='notes',
-            field=models.TextField(blank=True, max_length=4000, verbose_name='notes'),
+            model_name="historicalwatchgroup",
+            name="notes",
+            field=models.TextField(blank=True, max_length=4000, verbose_name="notes"),
         ),
         migrations.AlterField(
-            model_name='historicalwatchgroup',
-            name='requester_message',
+            model_name="historicalwatchgroup",
+            name="requester_message",
             field=models.TextField(blank=True, max_length=2000, verbose_name="requester's message"),
         ),
         migrations.AlterField(
-            model_name='historicalwatchmeeting',
-            name='notes',
-            field=models.TextField(blank=True, max_length=4000, verbose_name='notes'),
+            model_name="historicalwatchmeeting",
+            name="notes",
+            field=models.TextField(blank=True, max_length=4000, verbose_name="notes"),
         ),
         migrations.AlterField(
-            model_name='immigrationoutreach',
-            name='notes',
-            field=models.TextField(blank=True, max_length=4000, verbose_name='notes'),
+            model_name="immigrationoutreach",
+            name="notes",
+            field=models.TextField(blank=True, max_length=4000, verbose_name="notes"),
         ),
         migrations.AlterField(
-            model_name='organization',
-            name='notes',
-            field=models.TextField(blank=True, max_length=4000, verbose_name='notes'),
+            model_name="organization",
+            name="notes",
+            field=models.TextField(blank=True, max_length=4000, verbose_name="notes"),
         ),
         migrations.AlterField(
-            model_name='partnership',
-            name='purpose',
-            field=models.TextField(help_text='The problem the partnership works on together.', max_length=4000, verbose_name='purpose'),
+            model_name="partnership",
+            name="purpose",
+            field=models.TextField(
+                help_text="The problem the partnership works on together.", max_length=4000, verbose_name="purpose"
+            ),
         ),
         migrations.AlterField(
-            model_name='partnershiplogentry',
-            name='information',
-            field=models.TextField(max_length=4000, verbose_name='what was learned'),
+            model_name="partnershiplogentry",
+            name="information",
+            field=models.TextField(max_length=4000, verbose_name="what was learned"),
         ),
         migrations.AlterField(
-            model_name='referral',
-            name='outcome',
-            field=models.TextField(blank=True, max_length=4000, verbose_name='outcome'),
+            model_name="referral",
+            name="outcome",
+            field=models.TextField(blank=True, max_length=4000, verbose_name="outcome"),
         ),
         migrations.AlterField(
-            model_name='referral',
-            name='summary',
-            field=models.TextField(help_text="Facts the agency needs. Never record anyone's immigration status.", max_length=4000, verbose_name='what was referred'),
+            model_name="referral",
+            name="summary",
+            field=models.TextField(
+                help_text="Facts the agency needs. Never record anyone's immigration status.",
+                max_length=4000,
+                verbose_name="what was referred",
+            ),
         ),
         migrations.AlterField(
-            model_name='watchgroup',
-            name='boundaries',
-            field=models.TextField(help_text='Streets or blocks the group covers.', max_length=4000, verbose_name='boundaries'),
+            model_name="watchgroup",
+            name="boundaries",
+            field=models.TextField(
+                help_text="Streets or blocks the group covers.", max_length=4000, verbose_name="boundaries"
+            ),
         ),
         migrations.AlterField(
-            model_name='watchgroup',
-            name='notes',
-            field=models.TextField(blank=True, max_length=4000, verbose_name='notes'),
+            model_name="watchgroup",
+            name="notes",
+            field=models.TextField(blank=True, max_length=4000, verbose_name="notes"),
         ),
         migrations.AlterField(
-            model_name='watchgroup',
-            name='requester_message',
+            model_name="watchgroup",
+            name="requester_message",
             field=models.TextField(blank=True, max_length=2000, verbose_name="requester's message"),
         ),
         migrations.AlterField(
-            model_name='watchmeeting',
-            name='notes',
-            field=models.TextField(blank=True, max_length=4000, verbose_name='notes'),
+            model_name="watchmeeting",
+            name="notes",
+            field=models.TextField(blank=True, max_length=4000, verbose_name="notes"),
         ),
     ]

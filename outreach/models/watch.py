@@ -156,6 +156,10 @@ class WatchGroup(models.Model):
     def get_absolute_url(self):
         return reverse("outreach:watch_detail", args=[self.pk])
 
+    def get_public_url(self):
+        """The requesting citizen's own page for the group, by its unguessable code."""
+        return reverse("outreach:watch_request_done", args=[self.code])
+
     def allowed_statuses(self):
         return self.TRANSITIONS[self.status]
 

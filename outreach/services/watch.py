@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ..lib.notifications import notify
+from ..lib.notifications import absolute_url, notify
 from ..models import WatchGroup
 
 
@@ -21,7 +21,7 @@ def watch_group_request(*, group, language):
     notify(
         template="outreach/email/watch/request_received",
         recipients=[group.requester_email],
-        context={"group": group},
+        context={"group": group, "status_url": absolute_url(group.get_public_url())},
         language=language,
     )
     return group
@@ -42,7 +42,7 @@ def watch_group_set_status(*, group, status, by):
         notify(
             template="outreach/email/watch/request_organizing",
             recipients=[group.requester_email],
-            context={"group": group, "by": by},
+            context={"group": group, "by": by, "status_url": absolute_url(group.get_public_url())},
             language=group.requester_language,
         )
     return group

@@ -195,6 +195,7 @@ def test_every_public_page_is_accessible_valid_and_fits_a_phone(browser, live_se
         "watch-request": reverse("outreach:watch_request"),
         "watch-request-done": reverse("outreach:watch_request_done", args=[group.code]),
         "thanks": reverse("outreach:request_thanks"),
+        "request-status": reverse("outreach:request_status"),
         "login": reverse("login"),
     }
     context = browser.new_context(locale=locale, viewport=DESKTOP)

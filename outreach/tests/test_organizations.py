@@ -227,7 +227,5 @@ def test_free_text_has_a_limit_said_at_the_field(client, people, area):
 
     assert "Up to 4,000 characters." in str(form["notes"].help_text)
     assert 'maxlength="4000"' in str(form["notes"])
-    assert response.context["form"].errors["notes"] == [
-        "Ensure this value has at most 4000 characters (it has 4001)."
-    ]
+    assert response.context["form"].errors["notes"] == ["Ensure this value has at most 4000 characters (it has 4001)."]
     assert response.context["form"]["notes"].value() == "x" * 4001

@@ -182,6 +182,7 @@ ROUTES = {
     "outreach:watch_request": public(),
     "outreach:watch_request_done": public(watch_request_code),
     "outreach:request_thanks": public(),
+    "outreach:request_status": public(),
     # programs: the catalog is department-wide; retiring shows a confirmation page on GET
     "programs:program_list": page(),
     "programs:program_create": page(user="records"),

@@ -1,13 +1,16 @@
 """Pages for citizens (no login): the start page and the neighborhood watch request."""
 
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from programs.models import Presentation
+from programs.models import Presentation, PresentationRequest
 
+from ..forms.public import RequestStatusForm
 from ..forms.watch import WatchRequestForm
-from ..lib.public_forms import handle_public_form
+from ..lib.public_forms import count_accepted, handle_public_form, over_rate_limit, rate_limit_message
 from ..models import WatchGroup
 from ..services.watch import watch_group_request
 
@@ -43,7 +46,42 @@ def watch_request(request):
 
 def watch_request_done(request, code):
     group = get_object_or_404(WatchGroup, code=code, started_by=WatchGroup.StartedBy.CITIZENS)
-    return render(request, "outreach/public/watch/request_done.html", {"group": group})
+    return render(request, "outreach/public/watch/request_done.html", {"group": group, "Status": WatchGroup.Status})
+
+
+@require_http_methods(["GET", "POST"])
+def request_status(request):
+    """A citizen finds their request again with its reference and the e-mail address they gave."""
+    form = RequestStatusForm(request.POST or None)
+    if request.method == "POST":
+        if over_rate_limit(request, STATUS_LOOKUPS):
+            form.is_valid()
+            form.add_error(None, rate_limit_message(request))
+            return render(request, "outreach/public/request_status.html", {"form": form}, status=429)
+        if form.is_valid():
+            found = _find_request(form.cleaned_data["reference"], form.cleaned_data["email"])
+            if found is not None:
+                return redirect(found)
+            # Only a failed look-up counts: guessing references is what the limit stops.
+            count_accepted(request, STATUS_LOOKUPS)
+            form.add_error(None, _("No request has this reference and e-mail address. Check both and try again."))
+    return render(request, "outreach/public/request_status.html", {"form": form})
+
+
+STATUS_LOOKUPS = "public-status-lookup"
+
+
+def _find_request(reference, email):
+    """The status page of the request with this reference and e-mail address, or None."""
+    request_obj = PresentationRequest.objects.filter(reference=reference, email__iexact=email).first()
+    if request_obj is not None:
+        return reverse("programs:request_done", args=[request_obj.code])
+    group = WatchGroup.objects.filter(
+        reference=reference, requester_email__iexact=email, started_by=WatchGroup.StartedBy.CITIZENS
+    ).first()
+    if group is not None:
+        return reverse("outreach:watch_request_done", args=[group.code])
+    return None
 
 
 def request_thanks(request):

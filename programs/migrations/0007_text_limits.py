@@ -4,75 +4,84 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('programs', '0006_unique_names'),
+        ("programs", "0006_unique_names"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalpresentation',
-            name='follow_up_notes',
-            field=models.TextField(blank=True, max_length=4000, verbose_name='follow-up notes'),
+            model_name="historicalpresentation",
+            name="follow_up_notes",
+            field=models.TextField(blank=True, max_length=4000, verbose_name="follow-up notes"),
         ),
         migrations.AlterField(
-            model_name='historicalpresentation',
-            name='potential_problems',
-            field=models.TextField(blank=True, help_text='Anything that could bear on law enforcement activities in the community.', max_length=4000, verbose_name='potential problems'),
+            model_name="historicalpresentation",
+            name="potential_problems",
+            field=models.TextField(
+                blank=True,
+                help_text="Anything that could bear on law enforcement activities in the community.",
+                max_length=4000,
+                verbose_name="potential problems",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalpresentation',
-            name='review_comment',
+            model_name="historicalpresentation",
+            name="review_comment",
             field=models.TextField(blank=True, max_length=4000, verbose_name="reviewer's comment"),
         ),
         migrations.AlterField(
-            model_name='historicalpresentationrequest',
-            name='decline_reason',
-            field=models.TextField(blank=True, max_length=4000, verbose_name='reason for declining'),
+            model_name="historicalpresentationrequest",
+            name="decline_reason",
+            field=models.TextField(blank=True, max_length=4000, verbose_name="reason for declining"),
         ),
         migrations.AlterField(
-            model_name='historicalpresentationrequest',
-            name='message',
-            field=models.TextField(blank=True, max_length=2000, verbose_name='anything else we should know'),
+            model_name="historicalpresentationrequest",
+            name="message",
+            field=models.TextField(blank=True, max_length=2000, verbose_name="anything else we should know"),
         ),
         migrations.AlterField(
-            model_name='historicalprogram',
-            name='description',
-            field=models.TextField(blank=True, max_length=4000, verbose_name='description'),
+            model_name="historicalprogram",
+            name="description",
+            field=models.TextField(blank=True, max_length=4000, verbose_name="description"),
         ),
         migrations.AlterField(
-            model_name='presentation',
-            name='follow_up_notes',
-            field=models.TextField(blank=True, max_length=4000, verbose_name='follow-up notes'),
+            model_name="presentation",
+            name="follow_up_notes",
+            field=models.TextField(blank=True, max_length=4000, verbose_name="follow-up notes"),
         ),
         migrations.AlterField(
-            model_name='presentation',
-            name='potential_problems',
-            field=models.TextField(blank=True, help_text='Anything that could bear on law enforcement activities in the community.', max_length=4000, verbose_name='potential problems'),
+            model_name="presentation",
+            name="potential_problems",
+            field=models.TextField(
+                blank=True,
+                help_text="Anything that could bear on law enforcement activities in the community.",
+                max_length=4000,
+                verbose_name="potential problems",
+            ),
         ),
         migrations.AlterField(
-            model_name='presentation',
-            name='review_comment',
+            model_name="presentation",
+            name="review_comment",
             field=models.TextField(blank=True, max_length=4000, verbose_name="reviewer's comment"),
         ),
         migrations.AlterField(
-            model_name='presentationevent',
-            name='comment',
-            field=models.TextField(blank=True, max_length=4000, verbose_name='comment'),
+            model_name="presentationevent",
+            name="comment",
+            field=models.TextField(blank=True, max_length=4000, verbose_name="comment"),
         ),
         migrations.AlterField(
-            model_name='presentationrequest',
-            name='decline_reason',
-            field=models.TextField(blank=True, max_length=4000, verbose_name='reason for declining'),
+            model_name="presentationrequest",
+            name="decline_reason",
+            field=models.TextField(blank=True, max_length=4000, verbose_name="reason for declining"),
         ),
         migrations.AlterField(
-            model_name='presentationrequest',
-            name='message',
-            field=models.TextField(blank=True, max_length=2000, verbose_name='anything else we should know'),
+            model_name="presentationrequest",
+            name="message",
+            field=models.TextField(blank=True, max_length=2000, verbose_name="anything else we should know"),
         ),
         migrations.AlterField(
-            model_name='program',
-            name='description',
-            field=models.TextField(blank=True, max_length=4000, verbose_name='description'),
+            model_name="program",
+            name="description",
+            field=models.TextField(blank=True, max_length=4000, verbose_name="description"),
         ),
     ]

@@ -23,7 +23,7 @@ Status = Presentation.Status
 
 
 def _presentations():
-    return Presentation.objects.select_related("program", "area_command", "sector", "organization", "author")
+    return Presentation.objects.select_related("program", "area_command", "sector", "organization", "author", "request")
 
 
 def get_presentation_for_user(user, pk, perm="programs.view_presentation"):

@@ -27,5 +27,6 @@ def presentation_request(request):
 
 
 def presentation_request_done(request, code):
-    request_obj = get_object_or_404(PresentationRequest.objects.select_related("program"), code=code)
-    return render(request, "programs/public/requests/done.html", {"request_obj": request_obj})
+    request_obj = get_object_or_404(PresentationRequest.objects.select_related("program", "presentation"), code=code)
+    context = {"request_obj": request_obj, "Status": PresentationRequest.Status}
+    return render(request, "programs/public/requests/done.html", context)
