@@ -35,7 +35,15 @@ class ProgramForm(FormDefaultsMixin, forms.ModelForm):
 
 
 class PresentationForm(ScopedChoicesMixin, forms.ModelForm):
-    """Schedule a presentation or write its report."""
+    """Schedule a presentation or write its report; a returned report carries the author's answer."""
+
+    answer = forms.CharField(
+        label=_("Your answer to the reviewer's comment"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Sent with the report when you submit it again."),
+    )
 
     class Meta:
         model = Presentation
@@ -73,6 +81,8 @@ class PresentationForm(ScopedChoicesMixin, forms.ModelForm):
         self.fields["presenters"].queryset = User.objects.field_officers().for_user(user)
         self.fields["command_staff"].queryset = User.objects.command_staff()
         self.fields["participants"].help_text = _("Required before the report is submitted.")
+        if not (self.instance.pk and self.instance.is_returned()):
+            del self.fields["answer"]
         if not self.instance.pk:
             self.fields["presenters"].initial = [user.pk]
             if user.area_command_id:

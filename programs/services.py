@@ -80,8 +80,8 @@ def presentation_save_report(*, presentation, presenters, command_staff, concern
 
 
 @transaction.atomic
-def presentation_submit(*, presentation, by):
-    """Send the report to the unit's supervisor; a returned report is resubmitted."""
+def presentation_submit(*, presentation, by, answer=""):
+    """Send the report to the unit's supervisor; a returned report is resubmitted, with the author's answer."""
     presentation = _locked(presentation)
     if not presentation.can_become(Status.SUBMITTED):
         raise ValidationError(_("Only a draft or returned report can be submitted."))
@@ -93,7 +93,7 @@ def presentation_submit(*, presentation, by):
     presentation.status = Status.SUBMITTED
     presentation.submitted_at = clock.now()
     presentation.save(update_fields=["status", "submitted_at", "updated_at"])
-    _log(presentation, action, by)
+    _log(presentation, action, by, answer.strip() if action == Action.RESUBMITTED else "")
     notify(
         template="programs/email/presentations/report_submitted",
         recipients=reviewers_for(presentation).values_list("email", flat=True),
@@ -121,6 +121,11 @@ def presentation_approve(*, presentation, by):
     presentation.review_comment = ""
     presentation.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment", "updated_at"])
     _log(presentation, Action.APPROVED, by)
+    notify(
+        template="programs/email/presentations/report_approved",
+        recipients=[presentation.author.email],
+        context={"presentation": presentation, "by": by, "url": absolute_url(presentation.get_absolute_url())},
+    )
     return presentation
 
 

@@ -1,5 +1,6 @@
 """A report's mistakes shown where they belong, and review that opens the report first."""
 
+from django.core import mail
 from django.urls import reverse
 
 from programs.models import Presentation
@@ -92,3 +93,36 @@ def test_an_approved_report_keeps_its_attachments(client, people, area, settings
 
     assert response.status_code == 403
     assert attachment.presentation.attachments.exists()
+
+
+def test_a_resubmitted_report_shows_what_changed_and_the_author_s_answer(
+    client, people, submitted, django_capture_on_commit_callbacks
+):
+    client.force_login(people.sergeant)
+    client.post(reverse("programs:presentation_return", args=[submitted.pk]), {"comment": "Count again."})
+    client.force_login(people.officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("programs:presentation_edit", args=[submitted.pk]),
+            report_form(submitted, participants="40", answer="Recounted from the sign-in sheet.", submit="1"),
+        )
+    client.force_login(people.sergeant)
+
+    page = client.get(submitted.get_absolute_url()).content.decode()
+
+    assert "Changed since you returned it" in page
+    assert "25 → 40" in page
+    assert "Recounted from the sign-in sheet." in page
+
+
+def test_the_author_is_e_mailed_when_the_report_is_approved(
+    client, people, submitted, django_capture_on_commit_callbacks
+):
+    client.force_login(people.sergeant)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("programs:presentation_approve", args=[submitted.pk]))
+
+    [message] = mail.outbox
+    assert message.to == [people.officer.email]
+    assert "approved" in message.subject

@@ -18,6 +18,7 @@ from ..exports import PresentationExport
 from ..filters import PresentationFilter
 from ..forms import AttachmentForm, CancelForm, ConcernFormSet, PresentationForm, ReturnForm
 from ..models import Presentation
+from ..selectors import changes_since_return
 
 Status = Presentation.Status
 
@@ -117,6 +118,7 @@ def presentation_create(request):
 @login_required
 def presentation_detail(request, pk, return_form=None, attachment_form=None, status=200):
     presentation = get_presentation_for_user(request.user, pk)
+    can_review = presentation.can_be_reviewed_by(request.user)
     context = {
         "presentation": presentation,
         "concerns": presentation.concerns.select_related("category"),
@@ -126,7 +128,8 @@ def presentation_detail(request, pk, return_form=None, attachment_form=None, sta
         "command_staff": presentation.command_staff.all(),
         "can_edit": request.user.has_perm("programs.change_presentation") and presentation.is_editable_by(request.user),
         "can_submit": presentation.can_submit(),
-        "can_review": presentation.can_be_reviewed_by(request.user),
+        "changes": changes_since_return(presentation) if can_review else [],
+        "can_review": can_review,
         "return_form": return_form or ReturnForm(),
         "attachment_form": attachment_form or AttachmentForm(),
     }
@@ -157,7 +160,9 @@ def presentation_edit(request, pk):
                     by=request.user,
                 )
                 if "submit" in request.POST:
-                    services.presentation_submit(presentation=presentation, by=request.user)
+                    services.presentation_submit(
+                        presentation=presentation, by=request.user, answer=form.cleaned_data.get("answer", "")
+                    )
                     messages.success(request, _("The report was submitted to your supervisor."))
                 else:
                     messages.success(request, _("The report was saved."))
