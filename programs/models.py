@@ -148,6 +148,14 @@ class PresentationQuerySet(AreaScopedQuerySet):
     def upcoming(self):
         return self.filter(status=Presentation.Status.SCHEDULED, starts_at__gte=timezone.now())
 
+    def awaiting_report(self):
+        """Given, or at least past their date, and their report not yet sent: the officer's to write."""
+        Status = Presentation.Status
+        return self.filter(Q(status=Status.SCHEDULED, starts_at__lt=timezone.now()) | Q(status=Status.DRAFT))
+
+    def returned(self):
+        return self.filter(status=Presentation.Status.RETURNED)
+
     def public(self):
         return self.filter(is_public=True).exclude(status=Presentation.Status.CANCELLED)
 

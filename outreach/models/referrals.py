@@ -20,6 +20,10 @@ class ReferralQuerySet(AreaScopedQuerySet):
     def overdue(self, today=None):
         return self.open().filter(follow_up_due__lt=today or clock.today())
 
+    def due_within(self, days, today=None):
+        """Open referrals whose follow-up falls due in the next ``days`` days, or already did."""
+        return self.open().filter(follow_up_due__lte=clock.due_on(today or clock.today(), days))
+
 
 class Referral(models.Model):
     """An outside referral the officer must see followed up (PACT SOP 4-7-6.B)."""
