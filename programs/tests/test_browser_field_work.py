@@ -3,13 +3,16 @@
 from datetime import timedelta
 
 import pytest
+from django.core import mail
+from django.core.cache import cache
 from django.utils import timezone
 
 from outreach.models import Concern
 from outreach.tests.browser import DESKTOP, PHONE, assert_no_axe_violations, log_in, screenshot
 from outreach.tests.factories import PASSWORD
+from programs import services
 from programs.models import Presentation, PresentationRequest, Program
-from programs.tests.factories import PresentationFactory
+from programs.tests.factories import PresentationFactory, PresentationRequestFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded")]
 
@@ -127,3 +130,67 @@ def test_citizen_asks_in_spanish_and_staff_accept(browser, live_server, people, 
     assert request_obj.status == PresentationRequest.Status.ACCEPTED
     assert request_obj.presentation.status == Presentation.Status.SCHEDULED
     assert list(request_obj.presentation.presenters.all()) == [people.officer]
+
+
+def test_a_citizen_who_makes_five_mistakes_is_still_accepted(browser, live_server, department, settings):
+    settings.PUBLIC_FORM_RATE = "1/h"
+    cache.clear()
+    citizen = browser.new_context(viewport=PHONE, locale="es-ES").new_page()
+    citizen.goto(f"{live_server.url}/request/presentation/")
+    answers = {
+        "Su nombre": "Rosa Jiménez",
+        "Correo electrónico": "rosa@example.org",
+        "Fecha preferida": (timezone.localdate() + timedelta(days=14)).isoformat(),
+        "Público previsto": "30",
+        "Dirección del evento": "12 River Road",
+    }
+    citizen.get_by_label("Programa").select_option(label="Cuidado con los desconocidos")
+    for label, value in answers.items():
+        citizen.get_by_label(label).fill(value)
+    mistakes = [
+        ("Público previsto", "0"),
+        ("Correo electrónico", "rosa@"),
+        ("Su nombre", ""),
+        ("Fecha preferida", timezone.localdate().isoformat()),
+        ("Público previsto", "999999"),
+    ]
+
+    for label, wrong in mistakes:
+        citizen.get_by_label(label).fill(wrong)
+        citizen.get_by_role("button", name="Enviar la solicitud").click()
+        assert citizen.locator(".invalid-feedback").count() == 1, label
+        assert citizen.get_by_label("Dirección del evento").input_value() == "12 River Road"
+        citizen.get_by_label(label).fill(answers[label])
+    citizen.get_by_role("button", name="Enviar la solicitud").click()
+
+    assert citizen.get_by_test_id("reference").is_visible()
+    assert PresentationRequest.objects.filter(email="rosa@example.org").count() == 1
+
+
+def test_a_cancelled_presentation_reaches_the_citizen_who_asked(browser, live_server, people, area):
+    request_obj = PresentationRequestFactory(email="rosa@example.org", language="es")
+    presentation = services.presentation_request_accept(
+        request_obj=request_obj,
+        by=people.sergeant,
+        starts_at=timezone.now() + timedelta(days=10),
+        area_command=area,
+        sector=None,
+        place="Maplewood Elementary, gym",
+        presenters=[people.officer],
+    )
+    mail.outbox.clear()
+    officer = _as(browser, live_server, people.officer)
+
+    officer.goto(f"{live_server.url}{presentation.get_absolute_url()}")
+    officer.get_by_role("link", name="Cancel the presentation").click()
+    assert officer.get_by_text("they are e-mailed that it is cancelled").is_visible()
+    officer.get_by_label("Reason (optional)").fill("El agente asignado está de baja.")
+    officer.get_by_role("button", name="Cancel the presentation").click()
+    assert officer.get_by_text("The presentation was cancelled.").is_visible()
+
+    [message] = mail.outbox
+    assert message.to == ["rosa@example.org"] and "cancelada" in message.subject
+    citizen = browser.new_context(viewport=PHONE, locale="es-ES").new_page()
+    citizen.goto(f"{live_server.url}{request_obj.get_public_url()}")
+    assert citizen.get_by_role("heading", name="La presentación se canceló").is_visible()
+    assert_no_axe_violations(citizen)
