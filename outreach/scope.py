@@ -51,8 +51,8 @@ class IntakeQueueQuerySet(AreaScopedQuerySet):
     pickup_perm = None
 
     def intake(self):
-        """The records waiting to be placed: defined by each queue."""
-        raise NotImplementedError
+        """The records waiting to be placed: no area command yet, in the model's ``INTAKE_STATUS``."""
+        return self.filter(area_command__isnull=True, status=self.model.INTAKE_STATUS)
 
     def for_user(self, user):
         scoped = super().for_user(user)

@@ -449,10 +449,6 @@ class PresentationAttachment(models.Model):
 class PresentationRequestQuerySet(IntakeQueueQuerySet):
     pickup_perm = "programs.handle_presentationrequest"
 
-    def intake(self):
-        """Requests not yet placed in an area command."""
-        return self.filter(area_command__isnull=True, status=PresentationRequest.Status.PENDING)
-
     def pending(self):
         return self.filter(status=PresentationRequest.Status.PENDING)
 
@@ -475,6 +471,8 @@ class PresentationRequest(models.Model):
         Status.CANCELLED: (),
     }
     HANDLE_PERMISSION = "programs.handle_presentationrequest"
+    # A request waits in the intake queue in this status until it is placed in an area command.
+    INTAKE_STATUS = Status.PENDING
 
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)

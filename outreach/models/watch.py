@@ -26,10 +26,6 @@ MAX_PEOPLE = 5_000
 class WatchGroupQuerySet(IntakeQueueQuerySet):
     pickup_perm = "outreach.handle_watchgroup_request"
 
-    def intake(self):
-        """Citizens' requests not yet placed in an area command."""
-        return self.filter(area_command__isnull=True, status=WatchGroup.Status.REQUESTED)
-
     def active(self):
         return self.filter(status=WatchGroup.Status.ACTIVE)
 
@@ -64,6 +60,8 @@ class WatchGroup(models.Model):
         DEPARTMENT = "department", _("The department")
         CITIZENS = "citizens", _("Citizens")
 
+    # A citizens' request waits in the intake queue in this status until it is placed in an area command.
+    INTAKE_STATUS = Status.REQUESTED
     # An active group with no meeting for this many months is lapsing (the coverage page).
     LAPSING_MONTHS = 6
 
