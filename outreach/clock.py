@@ -8,7 +8,7 @@ request — a Celery task, a management command — wraps itself in
 """
 
 from contextlib import ContextDecorator
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.apps import apps
 from django.utils import timezone
@@ -40,6 +40,26 @@ def date_of(moment):
 def due_on(start, days):
     """The day something received on ``start`` is due ``days`` calendar days later."""
     return start + timedelta(days=days)
+
+
+def next_month(first):
+    """The first day of the month after the one ``first`` opens."""
+    return date(first.year + first.month // 12, first.month % 12 + 1, 1)
+
+
+def previous_month(first):
+    return (first - timedelta(days=1)).replace(day=1)
+
+
+def month_asked(text, *, within_years):
+    """The first day of the month written ``YYYY-MM``; None for anything else or beyond ``within_years`` of today."""
+    try:
+        year, month = (int(part) for part in str(text).split("-"))
+        if abs(year - today().year) > within_years:
+            return None
+        return date(year, month, 1)
+    except (TypeError, ValueError):
+        return None
 
 
 def days_ago(days, *, since=None):

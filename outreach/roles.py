@@ -56,6 +56,7 @@ DEFAULT_GRANTS = {
     "outreach.view_all_areas": SEE_EVERY_AREA,
     "outreach.view_department": EVERY_ROLE,
     "outreach.change_department": (Role.CHIEF, Role.ADMIN),
+    "outreach.view_trends": COMMAND_STAFF_ROLES,
     "outreach.view_areacommand": EVERY_ROLE,
     "outreach.view_sector": EVERY_ROLE,
     "outreach.view_user": EVERY_ROLE,

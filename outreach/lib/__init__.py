@@ -1,1 +1,1 @@
-"""Plumbing with no domain words: lists and CSV, public forms, validators, references, mail, health."""
+"""Plumbing with no domain words: lists and CSV, public forms, validators, references, mail, health, charts."""

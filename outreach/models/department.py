@@ -57,6 +57,7 @@ class Department(models.Model):
     class Meta:
         verbose_name = _("department")
         verbose_name_plural = _("department")
+        permissions = [("view_trends", _("Can see each area command's outreach this month and its trend"))]
         constraints = [
             models.CheckConstraint(condition=Q(id=1), name="outreach_department_singleton"),
         ]

@@ -1,23 +1,15 @@
 """What each dashboard counts: every figure asked of the user's permissions and scope, counted in SQL."""
 
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
-
-from programs.models import Presentation, PresentationRequest, Program
+from programs.models import Presentation, PresentationRequest
 
 from .. import clock
-from ..models import AreaCommand, Organization, Referral, User
+from ..models import Organization, Referral, User
+from .trends import TRENDS_PERMISSION, outreach_trends, trend_charts
 
 DASHBOARD_TEAM_SIZE = 30
 # Each "now" list shows this many, the most urgent first, with a link to the whole list.
 NOW_ITEMS = 5
 REFERRALS_DUE_DAYS = 7
-
-
-def _count_per_area(queryset):
-    """A correlated COUNT subquery per area command, so two counts never multiply each other's rows."""
-    counts = queryset.filter(area_command=OuterRef("pk")).order_by().values("area_command").annotate(n=Count("pk"))
-    return Coalesce(Subquery(counts.values("n")), 0)
 
 
 def _what_to_do_now(user, presentations, today):
@@ -44,16 +36,15 @@ def _what_to_do_now(user, presentations, today):
     return now
 
 
-def dashboard_context(user):
+def dashboard_context(user, *, area="", month=None):
+    """What the user's dashboard shows: what to do now, and for command staff each area's month and trend.
+
+    ``area`` (an area command's code, from ``?area=``) picks whose trend the charts draw, else the sum;
+    ``month`` (its first day) the month shown, this month by default.
+    """
     today = clock.today()
-    organizations = Organization.objects.for_user(user)
-    colleagues = User.objects.active().for_user(user)
     presentations = Presentation.objects.for_user(user)
     context = {
-        "program_count": Program.objects.active().count(),
-        "organization_count": organizations.count(),
-        "user_count": colleagues.count(),
-        "recent_organizations": organizations.select_related("area_command").order_by("-created_at")[:5],
         "my_open_reports": (
             presentations.authored_or_presented_by(user)
             .filter(status__in=[Presentation.Status.DRAFT, Presentation.Status.RETURNED])
@@ -65,24 +56,27 @@ def dashboard_context(user):
         overdue = overdue.filter(officer=user)
     context["overdue_referrals"] = overdue.count()
     if user.has_perm("outreach.monitor_immigrationoutreach"):
-        context["not_reached"] = organizations.not_reached_on_immigration_policy(today.year).select_related(
-            "area_command"
+        context["not_reached"] = (
+            Organization.objects.for_user(user)
+            .not_reached_on_immigration_policy(today.year)
+            .select_related("area_command")
         )
     context["now"] = _what_to_do_now(user, presentations, today)
     if user.has_perm(Presentation.REVIEW_PERMISSION):
         context["awaiting_review"] = presentations.awaiting_review().not_involving(user).count()
-    if user.sees_all_areas:
-        # One row per area command, counted in SQL.
-        context["areas"] = AreaCommand.objects.active().annotate(
-            organization_count=_count_per_area(Organization.objects.all()),
-            user_count=_count_per_area(User.objects.filter(is_active=True)),
-        )
-    else:
+    if user.has_perm(TRENDS_PERMISSION):
+        context.update(_trends_context(user, area, month))
+    if not user.sees_all_areas:
+        colleagues = User.objects.active().for_user(user)
         context["team"] = colleagues.order_by("role", "last_name", "first_name")[:DASHBOARD_TEAM_SIZE]
-    if user.has_perm("programs.add_program"):
-        labels = dict(Program.Category.choices)
-        context["catalog_by_category"] = [
-            (labels[row["category"]], row["count"])
-            for row in Program.objects.active().values("category").annotate(count=Count("id")).order_by("-count")
-        ]
+        context["team_size"] = colleagues.count()
     return context
+
+
+def _trends_context(user, area, month):
+    trends = outreach_trends(user, month=month)
+    rows = {row.area.code: row for row in trends["areas"]}
+    # One area command is its own sum; of several, ``?area=`` picks one.
+    shown = trends["areas"][0] if len(rows) == 1 else rows.get(area, trends["total"])
+    charts, categories = trend_charts(trends, shown, user)
+    return {"trends": trends, "shown": shown, "trend_charts": charts, "trend_categories": categories}

@@ -61,6 +61,19 @@ def records(people, area):
         is_public=True,
     )
     request_obj = PresentationRequestFactory(organization_name=LONG_NAME)
+    # Months of outreach behind the trend charts, and a request answered in a day and a half.
+    for days_ago, participants in [(35, 42), (65, 18), (95, 130)]:
+        PresentationFactory(
+            area_command=area,
+            author=people.officer,
+            program=program,
+            status=Presentation.Status.APPROVED,
+            starts_at=timezone.now() - timedelta(days=days_ago),
+            participants=participants,
+        )
+    PresentationRequestFactory(
+        area_command=area, status="declined", decline_reason="No officer free.", handled_at=timezone.now()
+    )
     CalendarFeedFactory(user=people.chief)
     return {
         "organization": organization,
@@ -76,12 +89,18 @@ def records(people, area):
     }
 
 
+def _last_month():
+    return (timezone.localdate().replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+
+
 def _staff_pages(records):
     """(persona, page name, path): every staff page, as someone allowed to see it."""
     o, p, g = records["organization"].pk, records["partnership"].pk, records["group"].pk
     r, prog, report = records["referral"].pk, records["program"].pk, records["report"].pk
     return [
         ("chief", "dashboard", reverse("outreach:dashboard")),
+        ("chief", "dashboard-area", reverse("outreach:dashboard") + "?area=north"),
+        ("commander", "dashboard-commander-last-month", reverse("outreach:dashboard") + "?month=" + _last_month()),
         ("chief", "profile", reverse("outreach:profile")),
         ("chief", "password", reverse("password_change")),
         ("chief", "department", reverse("outreach:department_settings")),

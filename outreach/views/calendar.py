@@ -1,7 +1,7 @@
 """The outreach calendar page and its ICS feeds (a secret one per staff member, a public one)."""
 
 import uuid
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time
 from itertools import groupby
 
 from django.contrib import messages
@@ -21,24 +21,14 @@ from ..selectors import calendar
 
 def _month_from(request):
     """The month asked for in ?month=YYYY-MM, or this month; a malformed value falls back quietly."""
-    today = clock.today()
-    try:
-        year, month = (int(part) for part in request.GET.get("month", "").split("-"))
-        if abs(year - today.year) > YEARS_EITHER_WAY:
-            raise ValueError(year)
-        return date(year, month, 1)
-    except (TypeError, ValueError):
-        return today.replace(day=1)
-
-
-def _next_month(first):
-    return (first + timedelta(days=32)).replace(day=1)
+    asked = clock.month_asked(request.GET.get("month", ""), within_years=YEARS_EITHER_WAY)
+    return asked or clock.today().replace(day=1)
 
 
 @login_required
 def calendar_month(request):
     first = _month_from(request)
-    following = _next_month(first)
+    following = clock.next_month(first)
     zone = timezone.get_current_timezone()
     start = timezone.make_aware(datetime.combine(first, time.min), zone)
     end = timezone.make_aware(datetime.combine(following, time.min), zone)
@@ -48,7 +38,7 @@ def calendar_month(request):
     days = [(day, list(items)) for day, items in groupby(events, key=lambda e: timezone.localtime(e.starts_at).date())]
     context = {
         "month": first,
-        "previous": (first - timedelta(days=1)).replace(day=1),
+        "previous": clock.previous_month(first),
         "next": following,
         "days": days,
         "areas": areas if request.user.sees_all_areas else None,

@@ -135,6 +135,18 @@ CONCERNS = [
     ("child_safety", "A car slowly following children home from school", True),
 ]
 
+# Citizens who asked for a presentation in the past months.
+REQUESTERS = [
+    "Linda Okafor",
+    "Tomás Herrera-Villanueva",
+    "Grace Lindqvist",
+    "Marcus Bell",
+    "Ana Sofía Restrepo",
+    "Dwayne Whitaker",
+    "Mei-Ling Zhou",
+    "Patrick O'Donnell",
+]
+
 SCALES = {
     # Room for larger data sets (performance work); "small" is the demo.
     "small": {},
@@ -321,6 +333,8 @@ class Command(BaseCommand):
                 )
                 presentation.presenters.set([author])
                 self._events(presentation, sergeant)
+                if rng.random() < 0.35:
+                    self._answered_request(rng, presentation, sergeant, now)
                 if reported:
                     for code, text, potential in rng.sample(CONCERNS, rng.randint(0, 3)):
                         concern = Concern.objects.create(
@@ -336,6 +350,31 @@ class Command(BaseCommand):
                         PresentationConcern.objects.create(presentation=presentation, concern=concern)
                 count += 1
         return count
+
+    def _answered_request(self, rng, presentation, sergeant, now):
+        """A citizen's request that led to ``presentation`` (one in four declined), answered in hours or days."""
+        received = presentation.starts_at - timedelta(days=rng.randint(12, 40))
+        answered = received + timedelta(hours=rng.choice([3, 6, 20, 30, 52, 75, 120]))
+        if answered > now:
+            return
+        declined = rng.random() < 0.25
+        organization = presentation.organization
+        request_obj = PresentationRequest.objects.create(
+            requester_name=rng.choice(REQUESTERS),
+            organization_name=organization.name if organization else "",
+            email=f"requests+{presentation.pk}@example.org",
+            program=presentation.program,
+            preferred_date=clock.date_of(presentation.starts_at),
+            audience_size=rng.randint(15, 60),
+            address=presentation.place,
+            area_command=presentation.area_command,
+            status=PresentationRequest.Status.DECLINED if declined else PresentationRequest.Status.ACCEPTED,
+            presentation=None if declined else presentation,
+            decline_reason="No officer is free that week; please ask again for a later date." if declined else "",
+            handled_by=sergeant,
+            handled_at=answered,
+        )
+        PresentationRequest.objects.filter(pk=request_obj.pk).update(created_at=received)
 
     def _events(self, presentation, sergeant):
         Action, Status = PresentationEvent.Action, Presentation.Status
