@@ -97,7 +97,8 @@ class CrimeTypeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Concern)
-class ConcernAdmin(SimpleHistoryAdmin):
+class ConcernAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    workflow_fields = ("status", "assigned_to", "merged_into", "closing_reason", "created_by")
     list_display = ["received_on", "category", "area_command", "source", "is_potential_problem", "status"]
     list_filter = ["source", "status", "is_potential_problem", "area_command", "category"]
     search_fields = ["description"]

@@ -2,7 +2,18 @@
 
 from django.urls import path
 
-from .views import account, calendar, dashboard, department, organizations, partnerships, public, referrals, watch
+from .views import (
+    account,
+    calendar,
+    concerns,
+    dashboard,
+    department,
+    organizations,
+    partnerships,
+    public,
+    referrals,
+    watch,
+)
 
 app_name = "outreach"
 
@@ -34,6 +45,15 @@ urlpatterns = [
     path("referrals/<int:pk>/", referrals.referral_detail, name="referral_detail"),
     path("referrals/<int:pk>/edit/", referrals.referral_edit, name="referral_edit"),
     path("referrals/<int:pk>/confirm/", referrals.referral_confirm, name="referral_confirm"),
+    # Concerns (PACT, SOP 4-7)
+    path("concerns/", concerns.concern_list, name="concern_list"),
+    path("concerns/new/", concerns.concern_create, name="concern_create"),
+    path("concerns/<int:pk>/", concerns.concern_detail, name="concern_detail"),
+    path("concerns/<int:pk>/edit/", concerns.concern_edit, name="concern_edit"),
+    path("concerns/<int:pk>/assign/", concerns.concern_assign, name="concern_assign"),
+    path("concerns/<int:pk>/take/", concerns.concern_take, name="concern_take"),
+    path("concerns/<int:pk>/merge/<int:into>/", concerns.concern_merge, name="concern_merge"),
+    path("concerns/<int:pk>/no-action/", concerns.concern_no_action, name="concern_no_action"),
     # Calendar
     path("calendar/", calendar.calendar_month, name="calendar_month"),
     path("calendar/feed/", calendar.calendar_feed_reset, name="calendar_feed_reset"),

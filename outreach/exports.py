@@ -60,3 +60,22 @@ class ReferralExport(ListExport):
         Column(_("Follow-up confirmed on"), lambda r: r.follow_up_confirmed_on or ""),
         Column(_("Outcome"), lambda r: r.outcome),
     )
+
+
+class ConcernExport(ListExport):
+    """Who reported a concern stays out of the file: it is for the staff who work the concern."""
+
+    basename = "concerns"
+    columns = (
+        Column(_("Received on"), lambda c: c.received_on),
+        Column(_("Source"), lambda c: c.get_source_display()),
+        Column(_("Category"), lambda c: c.category.name),
+        Column(_("What was raised"), lambda c: c.description),
+        Column(_("Location"), lambda c: c.location),
+        Column(_("Area command"), lambda c: c.area_command.name),
+        Column(_("Sector"), lambda c: name_or_blank(c.sector)),
+        Column(_("Potential problem"), lambda c: _("yes") if c.is_potential_problem else ""),
+        Column(_("Status"), lambda c: c.get_status_display()),
+        Column(_("Assigned officer"), lambda c: c.assigned_to or ""),
+        Column(_("Action plan due"), lambda c: c.plan_due_on if c.is_awaiting_plan() else ""),
+    )

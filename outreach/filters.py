@@ -1,8 +1,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from .lib.filters import SearchFilterSet
-from .models import AreaCommand, Organization, Partnership, Referral, Sector, WatchGroup
+from .lib.filters import DateInput, SearchFilterSet
+from .models import AreaCommand, Concern, CrimeType, Organization, Partnership, Referral, Sector, User, WatchGroup
 
 
 def areas_for(request):
@@ -12,6 +12,10 @@ def areas_for(request):
 
 def sectors_for(request):
     return Sector.objects.for_user(request.user).select_related("area_command")
+
+
+def officers_for(request):
+    return User.objects.field_officers().for_user(request.user).order_by("last_name", "first_name")
 
 
 class OrganizationFilter(SearchFilterSet):
@@ -84,3 +88,47 @@ class ReferralFilter(SearchFilterSet):
         if value == "overdue":
             return queryset.overdue()
         return queryset.filter(follow_up_confirmed_on__isnull=False)
+
+
+class ConcernFilter(SearchFilterSet):
+    """Open concerns unless asked otherwise; "overdue" is awaiting a plan past its ten days."""
+
+    STATES = [("open", _("Open")), ("overdue", _("Overdue for a plan")), ("all", _("All")), *Concern.Status.choices]
+    search_lookups = ("description__icontains", "location__icontains")
+
+    status = django_filters.ChoiceFilter(choices=STATES, method="filter_status", label=_("Status"), empty_label=None)
+    category = django_filters.ModelChoiceFilter(
+        queryset=CrimeType.objects.all(), label=_("Category"), empty_label=_("All categories")
+    )
+    source = django_filters.ChoiceFilter(choices=Concern.Source.choices, label=_("Source"), empty_label=_("Any source"))
+    area_command = django_filters.ModelChoiceFilter(
+        queryset=areas_for, label=_("Area command"), empty_label=_("All areas")
+    )
+    sector = django_filters.ModelChoiceFilter(queryset=sectors_for, label=_("Sector"), empty_label=_("All sectors"))
+    officer = django_filters.ModelChoiceFilter(
+        field_name="assigned_to", queryset=officers_for, label=_("Officer"), empty_label=_("Any officer")
+    )
+    received_from = django_filters.DateFilter(
+        field_name="received_on", lookup_expr="gte", label=_("Received from"), widget=DateInput
+    )
+    received_to = django_filters.DateFilter(
+        field_name="received_on", lookup_expr="lte", label=_("Received to"), widget=DateInput
+    )
+
+    class Meta:
+        model = Concern
+        fields = ["q", "status", "category", "source", "area_command", "sector", "officer"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        data = data.copy() if data is not None else {}
+        data.setdefault("status", "open")
+        super().__init__(data, *args, **kwargs)
+
+    def filter_status(self, queryset, name, value):
+        if value == "open":
+            return queryset.open()
+        if value == "overdue":
+            return queryset.overdue()
+        if value == "all":
+            return queryset
+        return queryset.filter(status=value)

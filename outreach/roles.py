@@ -71,6 +71,10 @@ DEFAULT_GRANTS = {
     # Concerns
     "outreach.view_concern": EVERY_ROLE,
     "outreach.add_concern": FIELD_ROLES,
+    "outreach.change_concern": FIELD_ROLES,
+    "outreach.assign_concern": (*SUPERVISORS, Role.ADMIN),
+    "outreach.take_concern": (Role.OFFICER, Role.SERGEANT),
+    "outreach.view_concern_reporter": (*SUPERVISORS, *CHIEF_OFFICE, Role.RECORDS, Role.ADMIN),
     # Neighborhood watch
     "outreach.view_watchgroup": EVERY_ROLE,
     "outreach.add_watchgroup": FIELD_ROLES,

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from outreach import clock
 from outreach.lib.notifications import absolute_url, notify
 from outreach.models import Concern, User
+from outreach.services.concerns import concern_receive
 
 from .models import Presentation, PresentationAttachment, PresentationConcern, PresentationEvent, PresentationRequest
 
@@ -69,12 +70,17 @@ def presentation_save_report(*, presentation, presenters, command_staff, concern
         concern.area_command = presentation.area_command
         concern.sector = presentation.sector
         concern.received_on = clock.date_of(presentation.starts_at)
-        if concern.created_by_id is None:
-            concern.created_by = by
-        concern.full_clean()
-        concern.save()
+        if concern.pk is None:
+            concern_receive(concern=concern, by=by)
+        else:
+            concern.full_clean()
+            concern.save()
         PresentationConcern.objects.get_or_create(concern=concern, defaults={"presentation": presentation})
     for concern in concerns.deleted_objects:
+        if concern.status != Concern.Status.NEW or concern.merged.exists():
+            raise ValidationError(
+                _("The concern “%(concern)s” is already being worked and stays on record.") % {"concern": concern}
+            )
         concern.delete()
     return presentation
 

@@ -11,15 +11,23 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Point:
-    """One value to draw: ``label`` under its column, ``long_label`` where words are read aloud."""
+    """One value to draw: ``label`` under its column; ``long_label`` and ``spoken`` where words are read aloud.
+
+    ``spoken`` says the value with its unit ("20 hours") or its absence ("no answer").
+    """
 
     label: str
     value: int | float | None
     long_label: str = ""
+    spoken: str = ""
 
     @property
     def spoken_label(self):
         return self.long_label or self.label
+
+    @property
+    def spoken_value(self):
+        return self.spoken or ("—" if self.value is None else self.value)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The community side's models, one module per topic; every model is importable from here."""
 
 from .calendar import CalendarFeed
-from .concerns import Concern, CrimeType
+from .concerns import Concern, ConcernEvent, CrimeType
 from .department import AreaCommand, Department, Sector, default_time_zone, validate_logo_size
 from .organizations import ImmigrationOutreach, Organization
 from .partnerships import Partnership, PartnershipLogEntry
@@ -14,6 +14,7 @@ __all__ = [
     "BlockCaptain",
     "CalendarFeed",
     "Concern",
+    "ConcernEvent",
     "CrimeType",
     "Department",
     "ImmigrationOutreach",

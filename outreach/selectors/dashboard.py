@@ -3,7 +3,7 @@
 from programs.models import Presentation, PresentationRequest
 
 from .. import clock
-from ..models import Organization, Referral, User
+from ..models import Concern, Organization, Referral, User
 from .trends import TRENDS_PERMISSION, outreach_trends, trend_charts
 
 DASHBOARD_TEAM_SIZE = 30
@@ -30,6 +30,11 @@ def _what_to_do_now(user, presentations, today):
         now["unreported"] = (
             listed.awaiting_report().exclude(pk__in=presentations.authored_or_presented_by(user).values("pk"))
         ).order_by("starts_at")[:NOW_ITEMS]
+    concerns = Concern.objects.for_user(user).select_related("category", "area_command").order_by("received_on", "pk")
+    if user.has_perm(Concern.TAKE_PERMISSION):
+        now["concerns_to_plan"] = concerns.awaiting_plan().filter(assigned_to=user)[:NOW_ITEMS]
+    if user.has_perm(Concern.ASSIGN_PERMISSION):
+        now["concerns_unassigned"] = concerns.filter(status=Concern.Status.NEW)[:NOW_ITEMS]
     if user.has_perm(PresentationRequest.HANDLE_PERMISSION):
         requests = PresentationRequest.objects.for_user(user).pending().select_related("program")
         now["requests"] = requests.order_by("created_at")[:NOW_ITEMS]

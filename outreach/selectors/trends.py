@@ -21,7 +21,9 @@ from programs.models import Presentation, PresentationEvent, PresentationRequest
 from .. import clock
 from ..lib.aggregates import Median
 from ..lib.charts import Point, bar_list, column_chart
+from ..lib.validators import YEARS_EITHER_WAY
 from ..models import AreaCommand, Concern, CrimeType
+from ..templatetags.outreach_tags import wait_in_words
 
 TREND_MONTHS = 6
 TRENDS_PERMISSION = "outreach.view_trends"
@@ -83,7 +85,12 @@ class AreaTrend:
 
     @property
     def top_concern(self):
-        return self.categories[0] if self.categories else None
+        """The category raised most, when one stands out: more than once, and more than any other."""
+        if not self.categories or self.categories[0][1] < 2:
+            return None
+        if len(self.categories) > 1 and self.categories[1][1] == self.categories[0][1]:
+            return None
+        return self.categories[0]
 
 
 def _grid(rows, months, value, key="area_command"):
@@ -118,7 +125,7 @@ def _concerns(concerns, months, last_day):
         in_window.filter(received_on__gte=months[-1])
         .values("area_command", "category")
         .annotate(n=Count("pk"))
-        .order_by("-n", "category")
+        .order_by("-n", "category__sort_order", "category")
     )
     return _grid(monthly, months, lambda row: row["n"]), list(by_category)
 
@@ -192,12 +199,15 @@ def outreach_trends(user, *, month=None):
     until = clock.now() if is_current else _moment(clock.next_month(month))
     last_day = clock.today() if is_current else clock.next_month(month) - timedelta(days=1)
     months = month_starts(month)
+    previous = clock.previous_month(month)
     areas = list(AreaCommand.objects.active().for_user(user).order_by("name"))
-    presentations = Presentation.objects.for_user(user)
-    requests = PresentationRequest.objects.for_user(user)
+    # Only the area commands shown, so that the sum row is the sum of the rows.
+    shown = {"area_command__in": [area.pk for area in areas]}
+    presentations = Presentation.objects.for_user(user).filter(**shown)
+    requests = PresentationRequest.objects.for_user(user).filter(**shown)
 
     given, reached = _presentations_given(presentations, months, until)
-    concerns, by_category = _concerns(Concern.objects.for_user(user), months, last_day)
+    concerns, by_category = _concerns(Concern.objects.for_user(user).filter(**shown), months, last_day)
     answered, waits = _requests_answered(requests, months, until)
     _total_answered, total_waits = _requests_answered(requests, months, until, per_area=False)
     backlog, oldest = _review_backlog(presentations, months, is_current)
@@ -235,7 +245,8 @@ def outreach_trends(user, *, month=None):
         backlog=Figure(tuple(_sum(list(backlog.values())) or zeros)),
         oldest_waiting=min(waiting_since, default=None),
         categories=sorted(
-            ((crime_types[pk], n) for pk, n in category_totals.items()), key=lambda item: (-item[1], str(item[0]))
+            ((crime_types[pk], n) for pk, n in category_totals.items()),
+            key=lambda item: (-item[1], item[0].sort_order, item[0].pk),
         ),
     )
     return {
@@ -243,7 +254,7 @@ def outreach_trends(user, *, month=None):
         "month": month,
         "last_day": last_day,
         "is_current": is_current,
-        "previous": clock.previous_month(month),
+        "previous": previous if abs(previous.year - this_month.year) <= YEARS_EITHER_WAY else None,
         "next": None if is_current else clock.next_month(month),
         "areas": rows,
         "total": total,
@@ -251,14 +262,26 @@ def outreach_trends(user, *, month=None):
 
 
 def _days(wait):
+    """A wait in days, to one decimal: the height of its column."""
     return None if wait is None else round(wait.total_seconds() / 86400, 1)
 
 
-def _points(months, values):
-    return [
-        Point(label=date_format(month, "M"), long_label=date_format(month, "YEAR_MONTH_FORMAT"), value=value)
-        for month, value in zip(months, values, strict=True)
-    ]
+def _points(trends, values, *, spoken=None, now_word=None):
+    """One point per month; this month's says it is not over ("so far", or "now" for a count of today)."""
+    points = []
+    for position, (month, value) in enumerate(zip(trends["months"], values, strict=True)):
+        long_label = date_format(month, "YEAR_MONTH_FORMAT")
+        if trends["is_current"] and position == len(values) - 1:
+            long_label = _("%(month)s (%(when)s)") % {"month": long_label, "when": now_word or _("so far")}
+        points.append(
+            Point(
+                label=date_format(month, "M"),
+                long_label=long_label,
+                value=value,
+                spoken=spoken(value) if spoken else "",
+            )
+        )
+    return points
 
 
 def trend_charts(trends, shown, user):
@@ -275,32 +298,42 @@ def trend_charts(trends, shown, user):
     else:
         backlog_link = reverse("programs:presentation_list") + "?" + urlencode({"status": "submitted", **area_query})
     requests_link = reverse("programs:request_list") if user.has_perm("programs.view_presentationrequest") else ""
-    cards = [
-        ("given", _("Presentations given"), shown.given, presentations),
-        ("reached", _("People reached"), shown.reached, presentations),
-        ("concerns", _("Concerns raised"), shown.concerns, ""),
-        ("answered", _("Citizen requests answered"), shown.answered, requests_link),
-        ("backlog", _("Reports awaiting review at the month's end"), shown.backlog, backlog_link),
-    ]
+
+    def card(key, title, figure, link, points):
+        return {"key": key, "title": title, "figure": figure, "link": link, "chart": column_chart(points)}
+
     charts = [
-        {
-            "key": key,
-            "title": title,
-            "figure": figure,
-            "link": link,
-            "chart": column_chart(_points(months, figure.values)),
-        }
-        for key, title, figure, link in cards
+        card("given", _("Presentations given"), shown.given, presentations, _points(trends, shown.given.values)),
+        card("reached", _("People reached"), shown.reached, presentations, _points(trends, shown.reached.values)),
+        card("concerns", _("Concerns raised"), shown.concerns, "", _points(trends, shown.concerns.values)),
+        card(
+            "answered",
+            _("Citizen requests answered"),
+            shown.answered,
+            requests_link,
+            _points(trends, shown.answered.values),
+        ),
+        card(
+            "wait",
+            _("Median wait for an answer, in days"),
+            shown.wait,
+            requests_link,
+            [
+                Point(label=point.label, long_label=point.long_label, value=_days(wait), spoken=_wait_spoken(wait))
+                for point, wait in zip(_points(trends, shown.wait.values), shown.wait.values, strict=True)
+            ],
+        ),
+        card(
+            "backlog",
+            _("Reports awaiting review"),
+            shown.backlog,
+            backlog_link,
+            _points(trends, shown.backlog.values, now_word=_("now")),
+        ),
     ]
-    charts.insert(
-        4,
-        {
-            "key": "wait",
-            "title": _("Median days to answer a request"),
-            "figure": shown.wait,
-            "link": requests_link,
-            "chart": column_chart(_points(months, [_days(wait) for wait in shown.wait.values])),
-        },
-    )
     categories = bar_list(Point(label=str(category), value=n) for category, n in shown.categories)
     return charts, categories
+
+
+def _wait_spoken(wait):
+    return _("no answer") if wait is None else wait_in_words(wait)

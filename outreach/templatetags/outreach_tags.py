@@ -2,7 +2,10 @@ import re
 
 from django import template
 from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from outreach import clock
 
 register = template.Library()
 
@@ -31,3 +34,14 @@ def wait_in_words(wait):
     days = round(hours / 24, 1)
     shown = int(days) if days == int(days) else days
     return ngettext("%(count)s day", "%(count)s days", 1 if shown == 1 else 2) % {"count": number_format(shown)}
+
+
+@register.filter
+def due_in_words(due_on):
+    """How a deadline stands today, in the department's calendar: "3 days left", "due today", "2 days overdue"."""
+    days = (due_on - clock.today()).days
+    if days > 0:
+        return ngettext("%(count)s day left", "%(count)s days left", days) % {"count": days}
+    if days == 0:
+        return _("due today")
+    return ngettext("%(count)s day overdue", "%(count)s days overdue", -days) % {"count": -days}

@@ -12,6 +12,7 @@ from outreach.models import (
     BlockCaptain,
     CalendarFeed,
     Concern,
+    ConcernEvent,
     CrimeType,
     Department,
     ImmigrationOutreach,
@@ -127,8 +128,18 @@ class ConcernFactory(DjangoModelFactory):
     source = Concern.Source.PHONE
     category = factory.LazyFunction(lambda: CrimeType.objects.get(code="burglary"))
     description = "Cars broken into overnight on Elm Street"
+    location = "400 block of Elm Street"
     area_command = factory.SubFactory(AreaCommandFactory)
     created_by = factory.SubFactory(UserFactory, area_command=factory.SelfAttribute("..area_command"))
+
+
+class ConcernEventFactory(DjangoModelFactory):
+    class Meta:
+        model = ConcernEvent
+
+    concern = factory.SubFactory(ConcernFactory)
+    action = ConcernEvent.Action.RECEIVED
+    by = factory.SelfAttribute("concern.created_by")
 
 
 class WatchGroupFactory(DjangoModelFactory):

@@ -55,7 +55,7 @@ def test_each_role_logs_in_and_sees_its_dashboard(page, live_server, cast, role)
 
     page.wait_for_url(f"{live_server.url}{reverse('outreach:dashboard')}")
     assert page.get_by_role("heading", name=f"Welcome, {role.title()} Tester").is_visible()
-    trends = page.get_by_role("heading", name="by area command")
+    trends = page.get_by_role("heading", name="Outreach in")
     if cast[role].has_perm("outreach.view_trends"):
         assert trends.is_visible()
         assert page.get_by_role("img", name="Presentations given").is_visible()

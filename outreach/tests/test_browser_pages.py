@@ -15,6 +15,7 @@ from outreach.tests.factories import (
     PASSWORD,
     BlockCaptainFactory,
     CalendarFeedFactory,
+    ConcernFactory,
     OrganizationFactory,
     PartnershipFactory,
     PartnershipLogEntryFactory,
@@ -74,8 +75,20 @@ def records(people, area):
     PresentationRequestFactory(
         area_command=area, status="declined", decline_reason="No officer free.", handled_at=timezone.now()
     )
+    concern = ConcernFactory(
+        area_command=area,
+        sector=sector,
+        source="walk_in",
+        location="1400 block of Juniper Road, behind the Hillcrest Heights community garden",
+        reporter_name="María José Fernández-Castillo",
+        reporter_phone="(555) 013-2020",
+        is_potential_problem=True,
+    )
+    similar = ConcernFactory(area_command=area, sector=sector, assigned_to=people.officer, status="assigned")
     CalendarFeedFactory(user=people.chief)
     return {
+        "concern": concern,
+        "similar": similar,
         "organization": organization,
         "partnership": partnership,
         "group": group,
@@ -139,6 +152,16 @@ def _staff_pages(records):
         ("sergeant", "review-queue", reverse("programs:presentation_review_queue")),
         ("sergeant", "review", reverse("programs:presentation_detail", args=[records["submitted"].pk])),
         ("sergeant", "requests", reverse("programs:request_list")),
+        ("sergeant", "concerns", reverse("outreach:concern_list")),
+        ("sergeant", "concern", reverse("outreach:concern_detail", args=[records["concern"].pk])),
+        (
+            "sergeant",
+            "concern-merge",
+            reverse("outreach:concern_merge", args=[records["concern"].pk, records["similar"].pk]),
+        ),
+        ("sergeant", "concern-no-action", reverse("outreach:concern_no_action", args=[records["concern"].pk])),
+        ("officer", "concern-new", reverse("outreach:concern_create")),
+        ("officer", "concern-edit", reverse("outreach:concern_edit", args=[records["concern"].pk])),
         ("sergeant", "request", reverse("programs:request_detail", args=[records["request"].pk])),
     ]
 
@@ -189,6 +212,7 @@ def test_forms_sent_back_with_errors_are_accessible_and_valid(browser, live_serv
         ("referral-new", reverse("outreach:referral_create")),
         ("watch-new", reverse("outreach:watch_create")),
         ("program-new", reverse("programs:program_create")),
+        ("concern-new", reverse("outreach:concern_create")),
     ]:
         page.goto(f"{live_server.url}{path}")
         page.locator("main form[method=post] [type=submit]").first.click()

@@ -68,3 +68,16 @@ def test_demo_records_span_a_year_back_and_two_months_ahead(db):
     assert WatchGroup.objects.filter(status=WatchGroup.Status.REQUESTED, area_command__isnull=True).exists()
     assert Partnership.objects.exists() and Referral.objects.overdue(today).exists()
     assert PresentationRequest.objects.pending().exists()
+
+
+def test_the_demo_holds_concerns_from_every_source_and_state_each_with_its_timeline(db):
+    call_command("seed_demo")
+    call_command("seed_demo", "--reset")
+
+    sources = set(Concern.objects.values_list("source", flat=True))
+    statuses = set(Concern.objects.values_list("status", flat=True))
+    assert set(Concern.INTAKE_SOURCES) | {Concern.Source.PRESENTATION} <= sources
+    assert {"new", "assigned", "merged", "no_action"} <= statuses
+    assert Concern.objects.filter(events__isnull=True).count() == 0
+    assert Concern.objects.overdue().exists()
+    assert Concern.objects.filter(partnership_log_entry__isnull=False).exists()

@@ -1,5 +1,6 @@
 """Command staff's dashboard: each area command this month and over the last six, counted and drawn."""
 
+import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -8,7 +9,7 @@ import time_machine
 from django.urls import reverse
 
 from outreach.models import CrimeType, Department
-from outreach.tests.factories import ConcernFactory
+from outreach.tests.factories import AreaCommandFactory, ConcernFactory
 from programs.models import Presentation, PresentationEvent, PresentationRequest
 from programs.tests.factories import PresentationEventFactory, PresentationFactory, PresentationRequestFactory
 
@@ -228,10 +229,11 @@ def test_charts_speak_their_figures_and_keep_svg_numbers_in_spanish(client, peop
 
     page = client.get(reverse("outreach:dashboard"), headers={"accept-language": "es"}).content.decode()
 
-    assert "nov 2026: 7" in page.lower() or "noviembre de 2026: 7" in page.lower()
+    assert re.search(r"noviembre de 2026 \([^)]+\): 7", page)
+    assert re.search(r"noviembre de 2026 \([^)]+\): 2,5 días", page)  # the wait, read out with its unit
     assert "2,5 días" in page
     # Coordinates are numbers to SVG: never a decimal comma.
-    assert 'x="' in page and not __import__("re").search(r'(?:x|y|width|height)="\d+,\d', page)
+    assert 'x="' in page and not re.search(r'(?:x|y|width|height)="\d+,\d', page)
 
 
 @time_machine.travel(NOVEMBER_18_2026, tick=False)
@@ -256,3 +258,39 @@ def test_the_chief_s_trends_cost_a_fixed_number_of_queries(client, people, area,
 
     with django_assert_num_queries(21):
         client.get(reverse("outreach:dashboard"))
+
+
+@time_machine.travel(NOVEMBER_18_2026, tick=False)
+def test_the_sum_row_is_the_sum_of_the_rows_shown(client, people, area, other_area):
+    PresentationFactory(area_command=area, starts_at=local(2026, 11, 3))
+    retired = AreaCommandFactory(name="Old Downtown Command", code="downtown", is_active=False)
+    PresentationFactory(area_command=retired, starts_at=local(2026, 11, 3))
+    _answered(None, local(2026, 11, 1), local(2026, 11, 2), status=PresentationRequest.Status.DECLINED)
+
+    trends = _trends(client, people.chief)["trends"]
+
+    assert trends["total"].given.this_month == sum(row.given.this_month for row in trends["areas"]) == 1
+    assert trends["total"].answered.this_month == 0 and trends["total"].wait.this_month is None
+
+
+@time_machine.travel(NOVEMBER_18_2026, tick=False)
+def test_a_category_is_named_the_most_raised_only_when_it_stands_out(client, people, area, other_area):
+    burglary, drugs = CrimeType.objects.get(code="burglary"), CrimeType.objects.get(code="drugs")
+    ConcernFactory.create_batch(2, area_command=area, category=burglary)
+    ConcernFactory.create_batch(2, area_command=area, category=drugs)
+    ConcernFactory(area_command=other_area, category=drugs)
+
+    context = _trends(client, people.chief)
+
+    assert _row(context, area).top_concern is None  # a tie
+    assert _row(context, other_area).top_concern is None  # raised once
+    assert context["trends"]["total"].top_concern == (drugs, 3)
+
+
+@time_machine.travel(NOVEMBER_18_2026, tick=False)
+def test_the_month_before_the_earliest_that_opens_is_not_offered(client, people):
+    earliest = _trends(client, people.chief, month="2021-01")["trends"]
+    page = client.get(reverse("outreach:dashboard"), {"month": "2021-01"}).content.decode()
+
+    assert earliest["month"].year == 2021 and earliest["previous"] is None
+    assert "month=2020-12" not in page

@@ -29,6 +29,7 @@ from outreach.models import Department, Organization
 from outreach.tests.factories import (
     BlockCaptainFactory,
     CalendarFeedFactory,
+    ConcernFactory,
     OrganizationFactory,
     PartnershipFactory,
     ReferralFactory,
@@ -78,6 +79,14 @@ def shelter(area):
 
 def partnership(area):
     return {"pk": PartnershipFactory(organization__area_command=area).pk}
+
+
+def concern(area):
+    return {"pk": ConcernFactory(area_command=area).pk}
+
+
+def concern_pair(area):
+    return {"pk": ConcernFactory(area_command=area).pk, "into": ConcernFactory(area_command=area).pk}
 
 
 def referral(area):
@@ -165,6 +174,15 @@ ROUTES = {
     "outreach:referral_detail": page(referral),
     "outreach:referral_edit": page(referral),
     "outreach:referral_confirm": post(referral),
+    # Concerns: merging and closing with no action show a confirmation page on GET
+    "outreach:concern_list": page(),
+    "outreach:concern_create": page(),
+    "outreach:concern_detail": page(concern),
+    "outreach:concern_edit": page(concern),
+    "outreach:concern_assign": post(concern, user="sergeant"),
+    "outreach:concern_take": post(concern),
+    "outreach:concern_merge": page(concern_pair, user="sergeant"),
+    "outreach:concern_no_action": page(concern, user="sergeant"),
     "outreach:calendar_month": page(),
     "outreach:calendar_feed_reset": post(),
     "outreach:calendar_feed": public(feed_token),  # calendar apps fetch without a session: the token is the key

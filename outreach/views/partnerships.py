@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.db.models import Max
+from django.db.models import Max, Prefetch
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -11,7 +11,7 @@ from ..exports import PartnershipExport
 from ..filters import PartnershipFilter
 from ..forms.partnerships import PartnershipForm, PartnershipLogForm
 from ..lib.lists import paginate, wants_csv
-from ..models import Partnership
+from ..models import Concern, Partnership
 from ..scope import get_object_for_user
 
 
@@ -44,7 +44,9 @@ def partnership_list(request):
 @login_required
 def partnership_detail(request, pk, log_form=None, status=200):
     partnership = get_partnership_for_user(request.user, pk)
-    entries = partnership.log_entries.select_related("officer")
+    entries = partnership.log_entries.select_related("officer").prefetch_related(
+        Prefetch("concerns", queryset=Concern.objects.select_related("category").order_by("pk"))
+    )
     context = {
         "partnership": partnership,
         "page": paginate(request, entries),

@@ -16,10 +16,12 @@ from django.db.models import Q
 from django.utils import timezone
 
 from outreach import clock
+from outreach.demo import pact
 from outreach.models import (
     AreaCommand,
     BlockCaptain,
     Concern,
+    ConcernEvent,
     CrimeType,
     Department,
     ImmigrationOutreach,
@@ -174,6 +176,7 @@ class Command(BaseCommand):
             organization_count = self._organizations(areas, sectors)
             presentation_count = self._presentations(areas)
             self._field_work(areas)
+            pact.seed_concerns(areas)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {len(areas)} area commands, {User.objects.count()} users, "
@@ -194,7 +197,10 @@ class Command(BaseCommand):
         Partnership.objects.filter(organization__area_command__code__in=area_codes).delete()
         ImmigrationOutreach.objects.filter(organization__area_command__code__in=area_codes).delete()
         PresentationRequest.objects.all().delete()
-        Concern.objects.filter(area_command__code__in=area_codes).delete()
+        concerns = Concern.objects.filter(area_command__code__in=area_codes)
+        ConcernEvent.objects.filter(concern__in=concerns).delete()
+        concerns.update(merged_into=None)
+        concerns.delete()
         PresentationAttachment.objects.filter(presentation__area_command__code__in=area_codes).delete()
         Presentation.objects.filter(area_command__code__in=area_codes).delete()
         Organization.objects.filter(area_command__code__in=area_codes).delete()
