@@ -5,6 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .lib.admin import WorkflowAdminMixin
 from .models import (
+    ActionPlan,
     AreaCommand,
     BlockCaptain,
     CalendarFeed,
@@ -12,9 +13,12 @@ from .models import (
     CrimeType,
     Department,
     ImmigrationOutreach,
+    ImplementationEntry,
     Organization,
     Partnership,
     PartnershipLogEntry,
+    PlannedAction,
+    Project,
     Referral,
     Sector,
     User,
@@ -174,3 +178,46 @@ class CalendarFeedAdmin(admin.ModelAdmin):
     list_display = ["user", "created_at"]
     search_fields = ["user__username"]
     readonly_fields = ["token"]
+
+
+class PlannedActionInline(admin.TabularInline):
+    model = PlannedAction
+    extra = 0
+
+
+class ImplementationEntryInline(admin.TabularInline):
+    model = ImplementationEntry
+    extra = 0
+
+
+@admin.register(ActionPlan)
+class ActionPlanAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    workflow_fields = (
+        "status",
+        "concern",
+        "partnership",
+        "project",
+        "officer",
+        "starts_on",
+        "due_on",
+        "first_submitted_at",
+        "submitted_at",
+        "reviewed_by",
+        "reviewed_at",
+        "review_comment",
+        "closed_at",
+        "created_by",
+    )
+    list_display = ["title", "area_command", "officer", "status", "due_on"]
+    list_filter = ["status", "area_command"]
+    search_fields = ["title", "problem"]
+    list_select_related = ["area_command", "officer"]
+    inlines = [PlannedActionInline, ImplementationEntryInline]
+
+
+@admin.register(Project)
+class ProjectAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "area_command", "lieutenant", "status", "starts_on"]
+    list_filter = ["status", "area_command"]
+    search_fields = ["name", "goal"]
+    list_select_related = ["area_command", "lieutenant"]

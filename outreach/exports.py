@@ -79,3 +79,20 @@ class ConcernExport(ListExport):
         Column(_("Assigned officer"), lambda c: c.assigned_to or ""),
         Column(_("Action plan due"), lambda c: c.plan_due_on if c.is_awaiting_plan() else ""),
     )
+
+
+class ActionPlanExport(ListExport):
+    basename = "action-plans"
+    columns = (
+        Column(_("Title"), lambda p: p.title),
+        Column(_("For"), lambda p: p.subject),
+        Column(_("Area command"), lambda p: p.area_command.name),
+        Column(_("Case officer"), lambda p: p.officer),
+        Column(_("Received on"), lambda p: p.starts_on),
+        Column(_("Plan due"), lambda p: p.due_on),
+        Column(_("First submitted"), lambda p: local_date(p.first_submitted_at)),
+        Column(_("Status"), lambda p: p.get_status_display()),
+        Column(_("Measure of success"), lambda p: p.measure),
+        Column(_("Baseline"), lambda p: "" if p.baseline_value is None else p.baseline_value),
+        Column(_("Measure after"), lambda p: "" if p.after_value is None else p.after_value),
+    )

@@ -2,7 +2,18 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from .lib.filters import DateInput, SearchFilterSet
-from .models import AreaCommand, Concern, CrimeType, Organization, Partnership, Referral, Sector, User, WatchGroup
+from .models import (
+    ActionPlan,
+    AreaCommand,
+    Concern,
+    CrimeType,
+    Organization,
+    Partnership,
+    Referral,
+    Sector,
+    User,
+    WatchGroup,
+)
 
 
 def areas_for(request):
@@ -132,3 +143,49 @@ class ConcernFilter(SearchFilterSet):
         if value == "all":
             return queryset
         return queryset.filter(status=value)
+
+
+class ActionPlanFilter(SearchFilterSet):
+    """Open plans unless asked otherwise, with the states a supervisor looks for first."""
+
+    STATES = [
+        ("open", _("Open")),
+        ("due_soon", _("Due within 3 days")),
+        ("overdue", _("Overdue")),
+        ("all", _("All")),
+        *ActionPlan.Status.choices,
+    ]
+    SUBJECTS = [("concern", _("Concern")), ("partnership", _("Partnership")), ("project", _("POP project"))]
+    search_lookups = ("title__icontains", "problem__icontains", "places__icontains")
+
+    status = django_filters.ChoiceFilter(choices=STATES, method="filter_status", label=_("Status"), empty_label=None)
+    subject = django_filters.ChoiceFilter(
+        choices=SUBJECTS, method="filter_subject", label=_("For"), empty_label=_("Anything")
+    )
+    area_command = django_filters.ModelChoiceFilter(
+        queryset=areas_for, label=_("Area command"), empty_label=_("All areas")
+    )
+    officer = django_filters.ModelChoiceFilter(queryset=officers_for, label=_("Officer"), empty_label=_("Any officer"))
+
+    class Meta:
+        model = ActionPlan
+        fields = ["q", "status", "subject", "area_command", "officer"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        data = data.copy() if data is not None else {}
+        data.setdefault("status", "open")
+        super().__init__(data, *args, **kwargs)
+
+    def filter_status(self, queryset, name, value):
+        if value == "open":
+            return queryset.open()
+        if value == "due_soon":
+            return queryset.due_within(3)
+        if value == "overdue":
+            return queryset.overdue()
+        if value == "all":
+            return queryset
+        return queryset.filter(status=value)
+
+    def filter_subject(self, queryset, name, value):
+        return queryset.filter(**{f"{value}__isnull": False})

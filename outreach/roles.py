@@ -75,6 +75,16 @@ DEFAULT_GRANTS = {
     "outreach.assign_concern": (*SUPERVISORS, Role.ADMIN),
     "outreach.take_concern": (Role.OFFICER, Role.SERGEANT),
     "outreach.view_concern_reporter": (*SUPERVISORS, *CHIEF_OFFICE, Role.RECORDS, Role.ADMIN),
+    # Action plans and POP projects
+    "outreach.view_actionplan": EVERY_ROLE,
+    "outreach.add_actionplan": FIELD_ROLES,
+    "outreach.change_actionplan": FIELD_ROLES,
+    "outreach.review_actionplan": REVIEWERS,
+    "outreach.oversee_actionplan": tuple(role for role in EVERY_ROLE if role != Role.OFFICER),
+    "outreach.view_project": EVERY_ROLE,
+    "outreach.add_project": (Role.LIEUTENANT, Role.COMMANDER, Role.ADMIN),
+    "outreach.change_project": (Role.LIEUTENANT, Role.COMMANDER, Role.ADMIN),
+    "outreach.add_projectnote": (Role.LIEUTENANT, Role.COMMANDER, Role.ADMIN),
     # Neighborhood watch
     "outreach.view_watchgroup": EVERY_ROLE,
     "outreach.add_watchgroup": FIELD_ROLES,

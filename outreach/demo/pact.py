@@ -1,11 +1,21 @@
-"""PACT demo records: concerns from every source, in every state a concern reaches before its plan."""
+"""PACT demo records: concerns from every source, and action plans in every state, some late, some closed."""
 
 from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
 from outreach import clock
-from outreach.models import Concern, ConcernEvent, CrimeType, PartnershipLogEntry, User
+from outreach.models import (
+    ActionPlan,
+    Concern,
+    ConcernEvent,
+    CrimeType,
+    ImplementationEntry,
+    PartnershipLogEntry,
+    PlanEvent,
+    PlannedAction,
+    User,
+)
 
 Source, Status, Action = Concern.Source, Concern.Status, ConcernEvent.Action
 
@@ -182,3 +192,142 @@ def received_events():
         ConcernEvent(concern_id=pk, action=Action.RECEIVED, by_id=by, at=at)
         for pk, by, at in Concern.objects.filter(events__isnull=True).values_list("pk", "created_by", "created_at")
     )
+
+
+# Where the plans of concerns 12 to 45 days old stand, in turn.
+PLAN_STORIES = [
+    ActionPlan.Status.CLOSED,
+    ActionPlan.Status.MONITORING,
+    ActionPlan.Status.IN_PROGRESS,
+    ActionPlan.Status.RETURNED,
+    ActionPlan.Status.SUBMITTED,
+]
+
+
+def seed_plans(areas):
+    """Plans in every state: the older concerns' plans worked to closure, the recent ones still being written."""
+    if ActionPlan.objects.filter(area_command__in=areas.values()).exists():
+        return
+    today = clock.today()
+    for area in areas.values():
+        officers = list(area.members.filter(role=User.Role.OFFICER).order_by("username"))
+        sergeant = area.members.get(role=User.Role.SERGEANT)
+        waiting = list(
+            Concern.objects.filter(area_command=area, status__in=Concern.AWAITING_PLAN)
+            .select_related("category")
+            .order_by("received_on", "pk")
+        )
+        for index, concern in enumerate(waiting):
+            age = (today - concern.received_on).days
+            officer = concern.assigned_to or officers[index % len(officers)]
+            if age > 45:
+                state = ActionPlan.Status.CLOSED
+            elif age > 12:
+                state = PLAN_STORIES[index % len(PLAN_STORIES)]
+            elif concern.assigned_to and concern.source == Source.EMAIL:
+                state = ActionPlan.Status.DRAFT
+            elif concern.source == Source.PARTNER:
+                state = ActionPlan.Status.SUBMITTED
+            else:
+                continue  # recent and not yet planned: on the dashboards, some overdue
+            # A story never runs past today: closing takes 42 days, monitoring starts on day 31.
+            if state == ActionPlan.Status.CLOSED and age < 43:
+                state = ActionPlan.Status.MONITORING
+            if state == ActionPlan.Status.MONITORING and age < 32:
+                state = ActionPlan.Status.IN_PROGRESS
+            _plan(concern, officer, sergeant, state, today)
+
+
+def _plan(concern, officer, sergeant, state, today):
+    Status = ActionPlan.Status
+    received = concern.received_on
+    plan = ActionPlan.objects.create(
+        concern=concern,
+        title=f"{concern.category}: {concern.location or concern.area_command.name}",
+        area_command=concern.area_command,
+        sector=concern.sector,
+        officer=officer,
+        starts_on=received,
+        due_on=ActionPlan.due_for(received),
+        problem=concern.description,
+        measure="Calls for service and complaints at the location",
+        baseline_value=8 + concern.pk % 9,
+        baseline_period="the 90 days before",
+        causes="Poor lighting and no one watching the spot at night.",
+        places=concern.location or "",
+        times="Evenings and weekends",
+        status=state,
+        created_by=officer,
+    )
+    events = [(PlanEvent.Action.CREATED, officer, 1)]
+    submitted_day = 6 + concern.pk % 7  # some on time, some after the ten days
+    if state != Status.DRAFT:
+        events.append((PlanEvent.Action.SUBMITTED, officer, submitted_day))
+        plan.first_submitted_at = plan.submitted_at = _on(received, submitted_day, 15)
+    if state == Status.RETURNED:
+        plan.review_comment = "Name the measure's source and add a target date for each action."
+        events.append((PlanEvent.Action.RETURNED, sergeant, submitted_day + 1))
+    if state in (Status.IN_PROGRESS, Status.MONITORING, Status.CLOSED):
+        events.append((PlanEvent.Action.APPROVED, sergeant, submitted_day + 1))
+        plan.reviewed_by, plan.reviewed_at = sergeant, _on(received, submitted_day + 1, 10)
+    if state in (Status.MONITORING, Status.CLOSED):
+        events += [(PlanEvent.Action.RESOLVED, officer, 30), (PlanEvent.Action.MONITORING, officer, 31)]
+        plan.recheck_on = max(_day(received, 60), today + timedelta(days=7))
+        plan.after_value, plan.after_period = max(plan.baseline_value - 6, 0), "the 30 days after"
+        plan.assessment = "Calls dropped after the lights were fixed and the owner evicted the tenants."
+    if state == Status.CLOSED:
+        plan.recheck_on = _day(received, 40)
+        events.append((PlanEvent.Action.CLOSED, officer, 42))
+        plan.closed_at = _on(received, 42, 16)
+    plan.save()
+    PlannedAction.objects.create(
+        plan=plan,
+        description="Meet the property owner and ask for lighting and a locked gate",
+        owner=officer,
+        target_on=_day(received, 14),
+        done_on=_done(received, 13, today) if plan.is_under_way() or state == Status.CLOSED else None,
+    )
+    PlannedAction.objects.create(
+        plan=plan,
+        description="Directed patrols at the location, evenings, for two weeks",
+        owner=sergeant,
+        target_on=_day(received, 28),
+        done_on=_done(received, 27, today) if state in (Status.MONITORING, Status.CLOSED) else None,
+    )
+    if plan.is_under_way() or state == Status.CLOSED:
+        ImplementationEntry.objects.create(
+            plan=plan,
+            done_on=min(_day(received, 15), today),
+            by=officer,
+            actions_taken="Met the owner; two evening patrols; spoke with neighbours.",
+            citations=2,
+            warnings=3,
+            code_notices=1,
+            results="Owner agreed to add lights; no new complaints that week.",
+        )
+    PlanEvent.objects.bulk_create(
+        PlanEvent(plan=plan, action=action, by=by, at=min(_on(received, days, 11), timezone.now()))
+        for action, by, days in events
+    )
+    concern_status = {
+        Status.DRAFT: Concern.Status.PLAN_DUE,
+        Status.RETURNED: Concern.Status.PLAN_DUE,
+        Status.SUBMITTED: Concern.Status.PLAN_SUBMITTED,
+        Status.IN_PROGRESS: Concern.Status.IN_PROGRESS,
+        Status.MONITORING: Concern.Status.MONITORING,
+        Status.CLOSED: Concern.Status.CLOSED,
+    }[state]
+    Concern.objects.filter(pk=concern.pk).update(status=concern_status, assigned_to=officer)
+
+
+def _done(start, days, today):
+    day = _day(start, days)
+    return day if day <= today else None
+
+
+def _day(start, days):
+    return start + timedelta(days=days)
+
+
+def _on(start, days, hour):
+    return timezone.make_aware(datetime.combine(_day(start, days), time(hour)))

@@ -6,10 +6,13 @@ from .department import AreaCommand, Department, Sector, default_time_zone, vali
 from .organizations import ImmigrationOutreach, Organization
 from .partnerships import Partnership, PartnershipLogEntry
 from .people import User
+from .plans import ActionPlan, ImplementationEntry, PlanEvent, PlannedAction, PlanReminder
+from .projects import Project, ProjectNote
 from .referrals import Referral
 from .watch import BlockCaptain, WatchGroup, WatchMeeting
 
 __all__ = [
+    "ActionPlan",
     "AreaCommand",
     "BlockCaptain",
     "CalendarFeed",
@@ -18,9 +21,15 @@ __all__ = [
     "CrimeType",
     "Department",
     "ImmigrationOutreach",
+    "ImplementationEntry",
     "Organization",
     "Partnership",
     "PartnershipLogEntry",
+    "PlanEvent",
+    "PlanReminder",
+    "PlannedAction",
+    "Project",
+    "ProjectNote",
     "Referral",
     "Sector",
     "User",

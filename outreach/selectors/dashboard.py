@@ -3,13 +3,15 @@
 from programs.models import Presentation, PresentationRequest
 
 from .. import clock
-from ..models import Concern, Organization, Referral, User
+from ..models import ActionPlan, Concern, Organization, Referral, User
 from .trends import TRENDS_PERMISSION, outreach_trends, trend_charts
 
 DASHBOARD_TEAM_SIZE = 30
 # Each "now" list shows this many, the most urgent first, with a link to the whole list.
 NOW_ITEMS = 5
 REFERRALS_DUE_DAYS = 7
+# A plan due within this many days is on its officer's dashboard (and e-mailed, see services/reminders).
+PLANS_DUE_DAYS = 3
 
 
 def _what_to_do_now(user, presentations, today):
@@ -35,6 +37,17 @@ def _what_to_do_now(user, presentations, today):
         now["concerns_to_plan"] = concerns.awaiting_plan().filter(assigned_to=user)[:NOW_ITEMS]
     if user.has_perm(Concern.ASSIGN_PERMISSION):
         now["concerns_unassigned"] = concerns.filter(status=Concern.Status.NEW)[:NOW_ITEMS]
+    plans = ActionPlan.objects.for_user(user).select_related("area_command").order_by("due_on", "pk")
+    if user.has_perm("outreach.change_actionplan") and user.area_command_id:
+        mine = plans.filter(officer=user)
+        now["plans_due"] = (mine.overdue(today) | mine.due_within(PLANS_DUE_DAYS, today)).order_by("due_on", "pk")[
+            :NOW_ITEMS
+        ]
+        now["plans_returned"] = mine.returned()[:NOW_ITEMS]
+    if user.has_perm(ActionPlan.REVIEW_PERMISSION):
+        now["plans_to_review"] = (
+            plans.awaiting_review().exclude(officer=user).exclude(created_by=user).order_by("submitted_at", "pk")
+        )[:NOW_ITEMS]
     if user.has_perm(PresentationRequest.HANDLE_PERMISSION):
         requests = PresentationRequest.objects.for_user(user).pending().select_related("program")
         now["requests"] = requests.order_by("created_at")[:NOW_ITEMS]

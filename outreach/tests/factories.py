@@ -8,6 +8,7 @@ from factory.django import DjangoModelFactory
 
 from outreach import clock
 from outreach.models import (
+    ActionPlan,
     AreaCommand,
     BlockCaptain,
     CalendarFeed,
@@ -16,9 +17,15 @@ from outreach.models import (
     CrimeType,
     Department,
     ImmigrationOutreach,
+    ImplementationEntry,
     Organization,
     Partnership,
     PartnershipLogEntry,
+    PlanEvent,
+    PlannedAction,
+    PlanReminder,
+    Project,
+    ProjectNote,
     Referral,
     Sector,
     User,
@@ -243,3 +250,84 @@ class CalendarFeedFactory(DjangoModelFactory):
         model = CalendarFeed
 
     user = factory.SubFactory(UserFactory)
+
+
+class ActionPlanFactory(DjangoModelFactory):
+    """A draft plan for a concern of an area, due ten days after the concern was received."""
+
+    class Meta:
+        model = ActionPlan
+
+    concern = factory.SubFactory(ConcernFactory, status=Concern.Status.PLAN_DUE)
+    title = "Car break-ins in the Parkview lot"
+    area_command = factory.SelfAttribute("concern.area_command")
+    officer = factory.SubFactory(UserFactory, role="officer", area_command=factory.SelfAttribute("..area_command"))
+    starts_on = factory.SelfAttribute("concern.received_on")
+    due_on = factory.LazyAttribute(lambda plan: ActionPlan.due_for(plan.starts_on))
+    problem = "Three cars broken into in two weeks, always overnight, always the far row."
+    measure = "Reported vehicle break-ins in the lot"
+    baseline_value = 6
+    baseline_period = "the 90 days before"
+    created_by = factory.SelfAttribute("officer")
+
+
+class PlannedActionFactory(DjangoModelFactory):
+    class Meta:
+        model = PlannedAction
+
+    plan = factory.SubFactory(ActionPlanFactory)
+    description = "Ask the manager to fix the lights over the far row"
+    owner = factory.SelfAttribute("plan.officer")
+    target_on = factory.LazyFunction(lambda: clock.today() + timedelta(days=14))
+
+
+class ImplementationEntryFactory(DjangoModelFactory):
+    class Meta:
+        model = ImplementationEntry
+
+    plan = factory.SubFactory(ActionPlanFactory, status=ActionPlan.Status.IN_PROGRESS)
+    by = factory.SelfAttribute("plan.officer")
+    actions_taken = "Extra patrols of the lot between 1 and 4 a.m."
+    citations = 2
+
+
+class PlanEventFactory(DjangoModelFactory):
+    class Meta:
+        model = PlanEvent
+
+    plan = factory.SubFactory(ActionPlanFactory)
+    action = PlanEvent.Action.CREATED
+    by = factory.SelfAttribute("plan.officer")
+
+
+class PlanReminderFactory(DjangoModelFactory):
+    class Meta:
+        model = PlanReminder
+
+    plan = factory.SubFactory(ActionPlanFactory)
+    step = PlanReminder.Step.DUE_IN_3
+    sent_on = factory.LazyFunction(clock.today)
+    recipients = "officer@example.org"
+
+
+class ProjectFactory(DjangoModelFactory):
+    class Meta:
+        model = Project
+
+    name = "Juniper Road corridor"
+    goal = "Fewer drug sales and calls for service along Juniper Road"
+    area_command = factory.SubFactory(AreaCommandFactory)
+    lieutenant = factory.SubFactory(
+        UserFactory, role="lieutenant", area_command=factory.SelfAttribute("..area_command")
+    )
+    starts_on = factory.LazyFunction(lambda: clock.today() - timedelta(days=20))
+
+
+class ProjectNoteFactory(DjangoModelFactory):
+    class Meta:
+        model = ProjectNote
+
+    project = factory.SubFactory(ProjectFactory)
+    month = factory.LazyFunction(lambda: clock.today().replace(day=1))
+    text = "Two nuisance abatements filed; calls down from 14 to 9."
+    by = factory.SelfAttribute("project.lieutenant")

@@ -13,12 +13,15 @@ from outreach.models import Organization, Referral, WatchGroup
 from outreach.tests.browser import DESKTOP, PHONE, html_errors, log_in, screenshot, serious_axe_violations
 from outreach.tests.factories import (
     PASSWORD,
+    ActionPlanFactory,
     BlockCaptainFactory,
     CalendarFeedFactory,
     ConcernFactory,
+    ImplementationEntryFactory,
     OrganizationFactory,
     PartnershipFactory,
     PartnershipLogEntryFactory,
+    PlannedActionFactory,
     ReferralFactory,
     RequestedWatchGroupFactory,
     SectorFactory,
@@ -85,8 +88,32 @@ def records(people, area):
         is_potential_problem=True,
     )
     similar = ConcernFactory(area_command=area, sector=sector, assigned_to=people.officer, status="assigned")
+    approved = ActionPlanFactory(
+        concern=ConcernFactory(area_command=area, sector=sector, assigned_to=people.officer, status="in_progress"),
+        officer=people.officer,
+        status="in_progress",
+        first_submitted_at=timezone.now(),
+        title="Vehicle break-ins at the Hillcrest Heights community garden parking lot",
+    )
+    PlannedActionFactory(plan=approved, owner=people.officer)
+    ImplementationEntryFactory(plan=approved, by=people.officer, arrests=1)
+    review = ActionPlanFactory(
+        concern=ConcernFactory(area_command=area, assigned_to=people.officer, status="plan_submitted"),
+        officer=people.officer,
+        status="submitted",
+        first_submitted_at=timezone.now(),
+        submitted_at=timezone.now(),
+    )
+    PlannedActionFactory(plan=review, owner=people.officer)
+    draft = ActionPlanFactory(
+        concern=ConcernFactory(area_command=area, assigned_to=people.officer, status="plan_due"),
+        officer=people.officer,
+    )
     CalendarFeedFactory(user=people.chief)
     return {
+        "approved": approved,
+        "review": review,
+        "draft": draft,
         "concern": concern,
         "similar": similar,
         "organization": organization,
@@ -161,6 +188,11 @@ def _staff_pages(records):
         ),
         ("sergeant", "concern-no-action", reverse("outreach:concern_no_action", args=[records["concern"].pk])),
         ("officer", "concern-new", reverse("outreach:concern_create")),
+        ("officer", "plans", reverse("outreach:plan_list")),
+        ("officer", "plan", reverse("outreach:plan_detail", args=[records["approved"].pk])),
+        ("officer", "plan-edit", reverse("outreach:plan_edit", args=[records["draft"].pk])),
+        ("officer", "plan-new", reverse("outreach:plan_create") + f"?concern={records['similar'].pk}"),
+        ("sergeant", "plan-review", reverse("outreach:plan_detail", args=[records["review"].pk])),
         ("officer", "concern-edit", reverse("outreach:concern_edit", args=[records["concern"].pk])),
         ("sergeant", "request", reverse("programs:request_detail", args=[records["request"].pk])),
     ]

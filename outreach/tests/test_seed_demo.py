@@ -6,7 +6,17 @@ from django.db.models import Max, Min
 from django.urls import reverse
 from django.utils import timezone
 
-from outreach.models import AreaCommand, Concern, Organization, Partnership, Referral, User, WatchGroup
+from outreach.models import (
+    ActionPlan,
+    AreaCommand,
+    Concern,
+    Organization,
+    Partnership,
+    PlanEvent,
+    Referral,
+    User,
+    WatchGroup,
+)
 from programs.models import Presentation, PresentationRequest
 
 
@@ -81,3 +91,14 @@ def test_the_demo_holds_concerns_from_every_source_and_state_each_with_its_timel
     assert Concern.objects.filter(events__isnull=True).count() == 0
     assert Concern.objects.overdue().exists()
     assert Concern.objects.filter(partnership_log_entry__isnull=False).exists()
+
+
+def test_the_demo_holds_plans_in_every_state_and_none_in_the_future(db):
+    call_command("seed_demo")
+
+    plans = ActionPlan.objects.all()
+    assert set(plans.values_list("status", flat=True)) == set(ActionPlan.Status.values) - {"resolved"}
+    assert not plans.filter(closed_at__gt=timezone.now()).exists()
+    assert not PlanEvent.objects.filter(at__gt=timezone.now()).exists()
+    assert Concern.objects.filter(plan__status="closed").exclude(status="closed").count() == 0
+    assert plans.filter(first_submitted_at__isnull=False).exclude(status="draft").exists()

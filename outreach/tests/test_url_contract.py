@@ -27,11 +27,13 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from outreach.models import Department, Organization
 from outreach.tests.factories import (
+    ActionPlanFactory,
     BlockCaptainFactory,
     CalendarFeedFactory,
     ConcernFactory,
     OrganizationFactory,
     PartnershipFactory,
+    PlannedActionFactory,
     ReferralFactory,
     RequestedWatchGroupFactory,
     WatchGroupFactory,
@@ -87,6 +89,15 @@ def concern(area):
 
 def concern_pair(area):
     return {"pk": ConcernFactory(area_command=area).pk, "into": ConcernFactory(area_command=area).pk}
+
+
+def plan(area):
+    return {"pk": ActionPlanFactory(concern__area_command=area).pk}
+
+
+def plan_action(area):
+    action = PlannedActionFactory(plan__concern__area_command=area)
+    return {"pk": action.plan_id, "action_pk": action.pk}
 
 
 def referral(area):
@@ -183,6 +194,21 @@ ROUTES = {
     "outreach:concern_take": post(concern),
     "outreach:concern_merge": page(concern_pair, user="sergeant"),
     "outreach:concern_no_action": page(concern, user="sergeant"),
+    # Action plans: ``?concern=`` names the subject (404 without one); the case officer works the plan
+    "outreach:plan_list": page(),
+    "outreach:plan_create": page(),
+    "outreach:plan_detail": page(plan, user="sergeant"),
+    "outreach:plan_edit": page(plan, user="sergeant"),
+    "outreach:plan_submit": post(plan, user="sergeant"),
+    "outreach:plan_approve": post(plan, user="sergeant"),
+    "outreach:plan_return": post(plan, user="sergeant"),
+    "outreach:plan_log_add": post(plan, user="sergeant"),
+    "outreach:plan_action_done": post(plan_action, user="sergeant"),
+    "outreach:plan_assess": post(plan, user="sergeant"),
+    "outreach:plan_resolve": post(plan, user="sergeant"),
+    "outreach:plan_monitor": post(plan, user="sergeant"),
+    "outreach:plan_reopen": post(plan, user="sergeant"),
+    "outreach:plan_close": post(plan, user="sergeant"),
     "outreach:calendar_month": page(),
     "outreach:calendar_feed_reset": post(),
     "outreach:calendar_feed": public(feed_token),  # calendar apps fetch without a session: the token is the key

@@ -83,7 +83,7 @@ def _source_asked(request):
 
 @login_required
 def concern_detail(request, pk, *, assign_form=None, status=200):
-    concern = get_concern_for_user(request.user, pk)
+    concern = get_object_for_user(request.user, _concerns().select_related("plan"), perm="outreach.view_concern", pk=pk)
     user = request.user
     similar = ()
     if concern.is_open():
@@ -104,6 +104,9 @@ def concern_detail(request, pk, *, assign_form=None, status=200):
         "can_take": concern.can_be_taken_by(user),
         "can_end": concern.can_be_ended_by(user),
         "can_edit": concern.is_open() and user.has_perm("outreach.change_concern"),
+        "can_plan": concern.is_awaiting_plan()
+        and user.has_perm("outreach.add_actionplan")
+        and (concern.assigned_to_id == user.pk or user.has_perm(Concern.ASSIGN_PERMISSION)),
         "assign_form": assign_form or ConcernAssignForm(concern=concern),
         "today": clock.today(),
     }

@@ -11,7 +11,7 @@ from ..exports import PartnershipExport
 from ..filters import PartnershipFilter
 from ..forms.partnerships import PartnershipForm, PartnershipLogForm
 from ..lib.lists import paginate, wants_csv
-from ..models import Concern, Partnership
+from ..models import ActionPlan, Concern, Partnership
 from ..scope import get_object_for_user
 
 
@@ -51,6 +51,7 @@ def partnership_detail(request, pk, log_form=None, status=200):
         "partnership": partnership,
         "page": paginate(request, entries),
         "log_form": log_form or PartnershipLogForm(),
+        "plans": ActionPlan.objects.for_user(request.user).filter(partnership=partnership).order_by("-starts_on", "pk"),
     }
     return render(request, "outreach/partnerships/detail.html", context, status=status)
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from outreach import clock
 from outreach.demo import pact
 from outreach.models import (
+    ActionPlan,
     AreaCommand,
     BlockCaptain,
     Concern,
@@ -177,6 +178,7 @@ class Command(BaseCommand):
             presentation_count = self._presentations(areas)
             self._field_work(areas)
             pact.seed_concerns(areas)
+            pact.seed_plans(areas)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {len(areas)} area commands, {User.objects.count()} users, "
@@ -197,6 +199,7 @@ class Command(BaseCommand):
         Partnership.objects.filter(organization__area_command__code__in=area_codes).delete()
         ImmigrationOutreach.objects.filter(organization__area_command__code__in=area_codes).delete()
         PresentationRequest.objects.all().delete()
+        ActionPlan.objects.filter(area_command__code__in=area_codes).delete()
         concerns = Concern.objects.filter(area_command__code__in=area_codes)
         ConcernEvent.objects.filter(concern__in=concerns).delete()
         concerns.update(merged_into=None)
