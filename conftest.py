@@ -18,6 +18,7 @@ pytest_plugins = ["outreach.tests.browser"]
 SEED_MIGRATIONS = (
     "outreach.migrations.0003_department",
     "outreach.migrations.0004_crime_types",
+    "outreach.migrations.0011_plan_reminders",
     "programs.migrations.0002_catalog",
 )
 

@@ -81,6 +81,8 @@ DEFAULT_GRANTS = {
     "outreach.change_actionplan": FIELD_ROLES,
     "outreach.review_actionplan": REVIEWERS,
     "outreach.oversee_actionplan": tuple(role for role in EVERY_ROLE if role != Role.OFFICER),
+    "outreach.hear_of_overdue_actionplan": (Role.SERGEANT,),
+    "outreach.hear_of_late_actionplan": (Role.LIEUTENANT,),
     "outreach.view_project": EVERY_ROLE,
     "outreach.add_project": (Role.LIEUTENANT, Role.COMMANDER, Role.ADMIN),
     "outreach.change_project": (Role.LIEUTENANT, Role.COMMANDER, Role.ADMIN),

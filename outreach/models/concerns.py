@@ -230,6 +230,7 @@ class ConcernEvent(models.Model):
         MERGED = "merged", _("Merged into another concern")
         ABSORBED = "absorbed", _("Another concern merged into this one")
         NO_ACTION = "no_action", _("Closed with no action")
+        REMINDED = "reminded", _("Reminder sent")
 
     concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(_("action"), max_length=20, choices=Action)

@@ -162,6 +162,8 @@ class ActionPlan(models.Model):
         permissions = [
             ("review_actionplan", _("Can approve or return the action plans of one's area command")),
             ("oversee_actionplan", _("Can follow every action plan of the area command, not only one's own")),
+            ("hear_of_overdue_actionplan", _("Is e-mailed when an action plan of one's area is overdue")),
+            ("hear_of_late_actionplan", _("Is e-mailed when an action plan of one's area is five days overdue")),
         ]
         constraints = [
             models.CheckConstraint(
@@ -317,7 +319,11 @@ class PlanEvent(models.Model):
 
 
 class PlanReminder(models.Model):
-    """A reminder sent for a plan: one per plan and step, so a second run the same day sends nothing."""
+    """A reminder sent about a plan that is due: once per step, so a second run the same day sends nothing.
+
+    The ten days of a concern run before its plan exists, so a concern's reminders are the concern's
+    (``concern`` set, and ``plan`` too once it is started); a partnership's or project's are the plan's.
+    """
 
     class Step(models.TextChoices):
         DUE_IN_3 = "due_in_3", _("Due in 3 days")
@@ -325,7 +331,8 @@ class PlanReminder(models.Model):
         OVERDUE = "overdue", _("Overdue")
         OVERDUE_5 = "overdue_5", _("5 days overdue: the lieutenant")
 
-    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="reminders")
+    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, null=True, blank=True, related_name="reminders")
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, null=True, blank=True, related_name="reminders")
     step = models.CharField(_("step"), max_length=20, choices=Step)
     sent_on = models.DateField(_("sent on"))
     recipients = models.TextField(_("sent to"))
@@ -334,7 +341,21 @@ class PlanReminder(models.Model):
         ordering = ["sent_on", "pk"]
         verbose_name = _("plan reminder")
         verbose_name_plural = _("plan reminders")
-        constraints = [models.UniqueConstraint(fields=["plan", "step"], name="outreach_planreminder_once_per_step")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["concern", "step"],
+                condition=Q(concern__isnull=False),
+                name="outreach_planreminder_once_per_concern_step",
+            ),
+            models.UniqueConstraint(
+                fields=["plan", "step"],
+                condition=Q(concern__isnull=True),
+                name="outreach_planreminder_once_per_plan_step",
+            ),
+            models.CheckConstraint(
+                condition=Q(concern__isnull=False) | Q(plan__isnull=False), name="outreach_planreminder_has_subject"
+            ),
+        ]
 
     def __str__(self):
-        return f"{self.plan} · {self.get_step_display()}"
+        return f"{self.concern or self.plan} · {self.get_step_display()}"

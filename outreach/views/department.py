@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from ..forms.department import DepartmentForm
 from ..models import Department
+from ..services import reminders
 
 
 @login_required
@@ -20,7 +21,8 @@ def department_settings(request):
     form = DepartmentForm(request.POST or None, request.FILES or None, instance=Department.load())
     if request.method == "POST":
         if form.is_valid():
-            form.save()
+            department = form.save()
+            reminders.keep_schedule_in_zone(department.time_zone)
             messages.success(request, _("The department's details were saved."))
             return redirect("outreach:department_settings")
         messages.error(request, _("Please correct the errors below."))

@@ -23,7 +23,7 @@ from ..forms.plans import (
     PlannedActionFormSet,
 )
 from ..lib.lists import paginate, wants_csv
-from ..models import ActionPlan, Concern, Partnership
+from ..models import ActionPlan, Concern, Partnership, PlanReminder
 from ..scope import get_object_for_user
 from ..services import plans as services
 
@@ -130,7 +130,9 @@ def plan_detail(request, pk, *, forms=None, status=200):
         "actions": plan.actions.select_related("owner"),
         "entries": plan.entries.select_related("by"),
         "events": plan.events.select_related("by"),
-        "reminders": plan.reminders.all(),
+        "reminders": plan.reminders.all()
+        if not plan.concern_id
+        else PlanReminder.objects.filter(concern=plan.concern_id),
         "totals": plan.enforcement_totals(),
         "can_work": plan.can_be_worked_by(user) and user.has_perm(CHANGE),
         "can_review": plan.can_be_reviewed_by(user),
