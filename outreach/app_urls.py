@@ -11,6 +11,7 @@ from .views import (
     organizations,
     partnerships,
     plans,
+    projects,
     public,
     referrals,
     watch,
@@ -70,6 +71,12 @@ urlpatterns = [
     path("plans/<int:pk>/monitor/", plans.plan_monitor, name="plan_monitor"),
     path("plans/<int:pk>/reopen/", plans.plan_reopen, name="plan_reopen"),
     path("plans/<int:pk>/close/", plans.plan_close, name="plan_close"),
+    # POP projects
+    path("projects/", projects.project_list, name="project_list"),
+    path("projects/new/", projects.project_create, name="project_create"),
+    path("projects/<int:pk>/", projects.project_detail, name="project_detail"),
+    path("projects/<int:pk>/edit/", projects.project_edit, name="project_edit"),
+    path("projects/<int:pk>/notes/", projects.project_note_add, name="project_note_add"),
     # Calendar
     path("calendar/", calendar.calendar_month, name="calendar_month"),
     path("calendar/feed/", calendar.calendar_feed_reset, name="calendar_feed_reset"),

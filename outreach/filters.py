@@ -9,6 +9,7 @@ from .models import (
     CrimeType,
     Organization,
     Partnership,
+    Project,
     Referral,
     Sector,
     User,
@@ -189,3 +190,16 @@ class ActionPlanFilter(SearchFilterSet):
 
     def filter_subject(self, queryset, name, value):
         return queryset.filter(**{f"{value}__isnull": False})
+
+
+class ProjectFilter(SearchFilterSet):
+    search_lookups = ("name__icontains", "goal__icontains")
+
+    status = django_filters.ChoiceFilter(choices=Project.Status.choices, label=_("Status"), empty_label=_("Any status"))
+    area_command = django_filters.ModelChoiceFilter(
+        queryset=areas_for, label=_("Area command"), empty_label=_("All areas")
+    )
+
+    class Meta:
+        model = Project
+        fields = ["q", "status", "area_command"]

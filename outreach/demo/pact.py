@@ -14,6 +14,8 @@ from outreach.models import (
     PartnershipLogEntry,
     PlanEvent,
     PlannedAction,
+    Project,
+    ProjectNote,
     User,
 )
 
@@ -331,3 +333,37 @@ def _day(start, days):
 
 def _on(start, days, hour):
     return timezone.make_aware(datetime.combine(_day(start, days), time(hour)))
+
+
+def seed_projects(areas):
+    """One POP project per area command, with its concerns and partners; the notes of the months behind it."""
+    if Project.objects.filter(area_command__in=areas.values()).exists():
+        return
+    today = clock.today()
+    for index, area in enumerate(areas.values()):
+        lieutenant = area.members.get(role=User.Role.LIEUTENANT)
+        officers = list(area.members.filter(role=User.Role.OFFICER).order_by("username"))
+        project = Project.objects.create(
+            name=f"{area.name}: drug-house corridor",
+            goal="Close the drug houses along the corridor and bring calls for service down by half.",
+            area_command=area,
+            lieutenant=lieutenant,
+            starts_on=today - timedelta(days=75),
+            status=Project.Status.ACTIVE,
+        )
+        project.officers.set(officers)
+        project.partners.set(area.organizations.order_by("name")[:2])
+        project.concerns.set(
+            Concern.objects.filter(area_command=area, category__code="drugs").order_by("-received_on")[:3]
+        )
+        months = [today.replace(day=1)]
+        for _step in range(3):
+            months.append(clock.previous_month(months[-1]))
+        # The first area's lieutenant has not written last month's note yet: their dashboard says so.
+        for month in months[2:] if index == 0 else months[1:]:
+            ProjectNote.objects.create(
+                project=project,
+                month=month,
+                text="Two houses under nuisance abatement; landlord meetings held; calls down a third.",
+                by=lieutenant,
+            )

@@ -3,7 +3,7 @@
 from programs.models import Presentation, PresentationRequest
 
 from .. import clock
-from ..models import ActionPlan, Concern, Organization, Referral, User
+from ..models import ActionPlan, Concern, Organization, Project, Referral, User
 from .trends import TRENDS_PERMISSION, outreach_trends, trend_charts
 
 DASHBOARD_TEAM_SIZE = 30
@@ -48,6 +48,15 @@ def _what_to_do_now(user, presentations, today):
         now["plans_to_review"] = (
             plans.awaiting_review().exclude(officer=user).exclude(created_by=user).order_by("submitted_at", "pk")
         )[:NOW_ITEMS]
+    if user.has_perm("outreach.add_projectnote"):
+        last_month = clock.previous_month(today.replace(day=1))
+        now["notes_missing"] = (
+            Project.objects.for_user(user)
+            .active()
+            .filter(lieutenant=user, starts_on__lt=today.replace(day=1))
+            .exclude(notes__month=last_month)
+            .order_by("name")[:NOW_ITEMS]
+        )
     if user.has_perm(PresentationRequest.HANDLE_PERMISSION):
         requests = PresentationRequest.objects.for_user(user).pending().select_related("program")
         now["requests"] = requests.order_by("created_at")[:NOW_ITEMS]

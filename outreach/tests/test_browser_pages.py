@@ -22,6 +22,8 @@ from outreach.tests.factories import (
     PartnershipFactory,
     PartnershipLogEntryFactory,
     PlannedActionFactory,
+    ProjectFactory,
+    ProjectNoteFactory,
     ReferralFactory,
     RequestedWatchGroupFactory,
     SectorFactory,
@@ -109,8 +111,13 @@ def records(people, area):
         concern=ConcernFactory(area_command=area, assigned_to=people.officer, status="plan_due"),
         officer=people.officer,
     )
+    project = ProjectFactory(area_command=area, lieutenant=people.lieutenant, status="active")
+    project.officers.set([people.officer])
+    project.partners.set([organization])
+    ProjectNoteFactory(project=project, by=people.lieutenant)
     CalendarFeedFactory(user=people.chief)
     return {
+        "project": project,
         "approved": approved,
         "review": review,
         "draft": draft,
@@ -192,6 +199,11 @@ def _staff_pages(records):
         ("officer", "plan", reverse("outreach:plan_detail", args=[records["approved"].pk])),
         ("officer", "plan-edit", reverse("outreach:plan_edit", args=[records["draft"].pk])),
         ("officer", "plan-new", reverse("outreach:plan_create") + f"?concern={records['similar'].pk}"),
+        ("lieutenant", "projects", reverse("outreach:project_list")),
+        ("lieutenant", "project", reverse("outreach:project_detail", args=[records["project"].pk])),
+        ("lieutenant", "project-new", reverse("outreach:project_create")),
+        ("lieutenant", "project-edit", reverse("outreach:project_edit", args=[records["project"].pk])),
+        ("lieutenant", "dashboard-lieutenant", reverse("outreach:dashboard")),
         ("sergeant", "plan-review", reverse("outreach:plan_detail", args=[records["review"].pk])),
         ("officer", "concern-edit", reverse("outreach:concern_edit", args=[records["concern"].pk])),
         ("sergeant", "request", reverse("programs:request_detail", args=[records["request"].pk])),

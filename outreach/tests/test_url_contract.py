@@ -34,6 +34,7 @@ from outreach.tests.factories import (
     OrganizationFactory,
     PartnershipFactory,
     PlannedActionFactory,
+    ProjectFactory,
     ReferralFactory,
     RequestedWatchGroupFactory,
     WatchGroupFactory,
@@ -98,6 +99,10 @@ def plan(area):
 def plan_action(area):
     action = PlannedActionFactory(plan__concern__area_command=area)
     return {"pk": action.plan_id, "action_pk": action.pk}
+
+
+def project(area):
+    return {"pk": ProjectFactory(area_command=area).pk}
 
 
 def referral(area):
@@ -209,6 +214,11 @@ ROUTES = {
     "outreach:plan_monitor": post(plan, user="sergeant"),
     "outreach:plan_reopen": post(plan, user="sergeant"),
     "outreach:plan_close": post(plan, user="sergeant"),
+    "outreach:project_list": page(),
+    "outreach:project_create": page(user="lieutenant"),
+    "outreach:project_detail": page(project),
+    "outreach:project_edit": page(project, user="lieutenant"),
+    "outreach:project_note_add": post(project, user="lieutenant"),
     "outreach:calendar_month": page(),
     "outreach:calendar_feed_reset": post(),
     "outreach:calendar_feed": public(feed_token),  # calendar apps fetch without a session: the token is the key

@@ -23,7 +23,7 @@ from ..forms.plans import (
     PlannedActionFormSet,
 )
 from ..lib.lists import paginate, wants_csv
-from ..models import ActionPlan, Concern, Partnership, PlanReminder
+from ..models import ActionPlan, Concern, Partnership, PlanReminder, Project
 from ..scope import get_object_for_user
 from ..services import plans as services
 
@@ -61,6 +61,7 @@ def plan_list(request):
 SUBJECTS = {
     "concern": (Concern, "outreach.view_concern", ("category",)),
     "partnership": (Partnership, "outreach.view_partnership", ("organization",)),
+    "project": (Project, "outreach.view_project", ()),
 }
 
 

@@ -29,6 +29,7 @@ from outreach.models import (
     Organization,
     Partnership,
     PartnershipLogEntry,
+    Project,
     Referral,
     Sector,
     User,
@@ -179,6 +180,7 @@ class Command(BaseCommand):
             self._field_work(areas)
             pact.seed_concerns(areas)
             pact.seed_plans(areas)
+            pact.seed_projects(areas)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {len(areas)} area commands, {User.objects.count()} users, "
@@ -200,6 +202,7 @@ class Command(BaseCommand):
         ImmigrationOutreach.objects.filter(organization__area_command__code__in=area_codes).delete()
         PresentationRequest.objects.all().delete()
         ActionPlan.objects.filter(area_command__code__in=area_codes).delete()
+        Project.objects.filter(area_command__code__in=area_codes).delete()
         concerns = Concern.objects.filter(area_command__code__in=area_codes)
         ConcernEvent.objects.filter(concern__in=concerns).delete()
         concerns.update(merged_into=None)
