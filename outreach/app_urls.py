@@ -4,6 +4,7 @@ from django.urls import path
 
 from .views import (
     account,
+    areas,
     calendar,
     concerns,
     dashboard,
@@ -23,6 +24,9 @@ urlpatterns = [
     path("", public.home, name="home"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("accounts/profile/", account.profile, name="profile"),
+    # Area commands
+    path("areas/", areas.area_list, name="area_list"),
+    path("areas/<slug:code>/", areas.area_detail, name="area_detail"),
     # Department
     path("department/", department.department_settings, name="department_settings"),
     path("department/logo/", department.department_logo, name="department_logo"),

@@ -4,6 +4,7 @@ from programs.models import Presentation, PresentationRequest
 
 from .. import clock
 from ..models import ActionPlan, Concern, Organization, Project, Referral, User
+from .pact import area_workload
 from .trends import TRENDS_PERMISSION, outreach_trends, trend_charts
 
 DASHBOARD_TEAM_SIZE = 30
@@ -93,6 +94,8 @@ def dashboard_context(user, *, area="", month=None):
         context["awaiting_review"] = presentations.awaiting_review().not_involving(user).count()
     if user.has_perm(TRENDS_PERMISSION):
         context.update(_trends_context(user, area, month))
+        if user.area_command_id and not user.sees_all_areas:
+            context["workload"] = area_workload(user.area_command_id, today=today)
     if not user.sees_all_areas:
         colleagues = User.objects.active().for_user(user)
         context["team"] = colleagues.order_by("role", "last_name", "first_name")[:DASHBOARD_TEAM_SIZE]

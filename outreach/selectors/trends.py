@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from urllib.parse import urlencode
 
-from django.db.models import Count, Exists, F, Min, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, DateField, Exists, ExpressionWrapper, F, Min, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import TruncDate, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -22,7 +22,8 @@ from .. import clock
 from ..lib.aggregates import Median
 from ..lib.charts import Point, bar_list, column_chart
 from ..lib.validators import YEARS_EITHER_WAY
-from ..models import AreaCommand, Concern, CrimeType
+from ..models import ActionPlan, AreaCommand, Concern, CrimeType
+from ..models.plans import PLAN_DAYS
 from ..templatetags.outreach_tags import wait_in_words
 
 TREND_MONTHS = 6
@@ -80,6 +81,7 @@ class AreaTrend:
     answered: Figure
     wait: Figure
     backlog: Figure
+    on_time: Figure = None
     oldest_waiting: datetime | None = None
     categories: list = field(default_factory=list)
 
@@ -187,6 +189,53 @@ def _review_backlog(presentations, months, is_current):
     return backlog, oldest
 
 
+def _plans_on_time(user, shown, months, last_day):
+    """Per area and month of the due date: (plans first submitted by their due date, plans due), due dates passed.
+
+    What is due is every concern that called for a plan (not merged, not closed with no action), due ten
+    calendar days after it was received, and every partnership's or project's plan.
+    """
+    window = {"gte": months[0], "lte": last_day}
+    concern_due = ExpressionWrapper(F("received_on") + timedelta(days=PLAN_DAYS), output_field=DateField())
+    concerns = (
+        Concern.objects.for_user(user)
+        .filter(**shown)
+        .exclude(status__in=(Concern.Status.MERGED, Concern.Status.NO_ACTION))
+        .annotate(due=concern_due)
+        .filter(due__gte=window["gte"], due__lte=window["lte"])
+        .annotate(month=TruncMonth("due"), submitted_on=TruncDate("plan__first_submitted_at"))
+        .order_by()
+        .values("area_command", "month")
+        .annotate(due_count=Count("pk"), on_time=Count("pk", filter=Q(submitted_on__lte=F("due"))))
+    )
+    others = (
+        ActionPlan.objects.for_user(user)
+        .filter(concern__isnull=True, due_on__gte=window["gte"], due_on__lte=window["lte"], **shown)
+        .annotate(month=TruncMonth("due_on"), submitted_on=TruncDate("first_submitted_at"))
+        .order_by()
+        .values("area_command", "month")
+        .annotate(due_count=Count("pk"), on_time=Count("pk", filter=Q(submitted_on__lte=F("due_on"))))
+    )
+    rows = [*concerns, *others]
+    due = _grid_sum(rows, months, "due_count")
+    on_time = _grid_sum(rows, months, "on_time")
+    return on_time, due
+
+
+def _grid_sum(rows, months, name):
+    index = {month: position for position, month in enumerate(months)}
+    grid = {}
+    for row in rows:
+        month = row["month"].date() if isinstance(row["month"], datetime) else row["month"]
+        grid.setdefault(row["area_command"], [0] * len(months))[index[month]] += row[name] or 0
+    return grid
+
+
+def _rates(on_time, due):
+    """Percent on time per month; None where nothing was due."""
+    return tuple(round(100 * made / total) if total else None for made, total in zip(on_time, due, strict=True))
+
+
 def _sum(series):
     return [sum(values) for values in zip(*series, strict=True)] if series else []
 
@@ -211,6 +260,7 @@ def outreach_trends(user, *, month=None):
     answered, waits = _requests_answered(requests, months, until)
     _total_answered, total_waits = _requests_answered(requests, months, until, per_area=False)
     backlog, oldest = _review_backlog(presentations, months, is_current)
+    on_time, plans_due = _plans_on_time(user, shown, months, last_day)
     crime_types = CrimeType.objects.in_bulk({row["category"] for row in by_category})
 
     zeros = [0] * len(months)
@@ -225,6 +275,7 @@ def outreach_trends(user, *, month=None):
                 answered=Figure(tuple(answered.get(area.pk, zeros))),
                 wait=Figure(tuple(waits.get(area.pk, [None] * len(months)))),
                 backlog=Figure(tuple(backlog.get(area.pk, zeros))),
+                on_time=Figure(_rates(on_time.get(area.pk, zeros), plans_due.get(area.pk, zeros))),
                 oldest_waiting=oldest.get(area.pk),
                 categories=[
                     (crime_types[row["category"]], row["n"]) for row in by_category if row["area_command"] == area.pk
@@ -243,6 +294,7 @@ def outreach_trends(user, *, month=None):
         answered=Figure(tuple(_sum(list(answered.values())) or zeros)),
         wait=Figure(tuple(total_waits.get(None, [None] * len(months)))),
         backlog=Figure(tuple(_sum(list(backlog.values())) or zeros)),
+        on_time=Figure(_rates(_sum(list(on_time.values())) or zeros, _sum(list(plans_due.values())) or zeros)),
         oldest_waiting=min(waiting_since, default=None),
         categories=sorted(
             ((crime_types[pk], n) for pk, n in category_totals.items()),
@@ -324,6 +376,13 @@ def trend_charts(trends, shown, user):
             ],
         ),
         card(
+            "on_time",
+            _("Action plans submitted within ten days, in percent"),
+            shown.on_time,
+            reverse("outreach:plan_list"),
+            _points(trends, shown.on_time.values, spoken=_percent_spoken),
+        ),
+        card(
             "backlog",
             _("Reports awaiting review"),
             shown.backlog,
@@ -333,6 +392,10 @@ def trend_charts(trends, shown, user):
     ]
     categories = bar_list(Point(label=str(category), value=n) for category, n in shown.categories)
     return charts, categories
+
+
+def _percent_spoken(value):
+    return _("nothing due") if value is None else f"{value} %"
 
 
 def _wait_spoken(wait):

@@ -199,6 +199,8 @@ def _staff_pages(records):
         ("officer", "plan", reverse("outreach:plan_detail", args=[records["approved"].pk])),
         ("officer", "plan-edit", reverse("outreach:plan_edit", args=[records["draft"].pk])),
         ("officer", "plan-new", reverse("outreach:plan_create") + f"?concern={records['similar'].pk}"),
+        ("lieutenant", "area", reverse("outreach:area_detail", args=[records["project"].area_command.code])),
+        ("chief", "areas", reverse("outreach:area_list")),
         ("lieutenant", "projects", reverse("outreach:project_list")),
         ("lieutenant", "project", reverse("outreach:project_detail", args=[records["project"].pk])),
         ("lieutenant", "project-new", reverse("outreach:project_create")),

@@ -439,3 +439,28 @@ def test_the_sergeant_s_dashboard_lists_the_plans_to_approve_but_not_their_own(c
     now = client.get(reverse("outreach:dashboard")).context["now"]
 
     assert list(now["plans_to_review"]) == [theirs]
+
+
+def test_the_lieutenant_sees_the_area_s_pact_work_person_by_person(client, people, area, other_area):
+    ConcernFactory(
+        area_command=area, assigned_to=people.officer, status="assigned", received_on=clock.today() - timedelta(days=12)
+    )
+    ConcernFactory(area_command=area, assigned_to=people.officer, status="assigned")
+    plan = ActionPlanFactory(concern__area_command=area, officer=people.officer, status=Status.IN_PROGRESS)
+    PlanEvent.objects.create(plan=plan, action=Action.APPROVED, by=people.sergeant)
+    ConcernFactory(area_command=other_area, assigned_to=people.other_officer, status="assigned")
+    client.force_login(people.lieutenant)
+
+    workload = client.get(reverse("outreach:dashboard")).context["workload"]
+
+    officer = next(row for row in workload["officers"] if row == people.officer)
+    assert (officer.open_concerns, officer.overdue, officer.under_way) == (2, 1, 1)
+    assert [(row, row.approved) for row in workload["sergeants"]] == [(people.sergeant, 1)]
+    assert people.other_officer not in list(workload["officers"])
+
+
+@pytest.mark.parametrize("role", ["officer", "sergeant", "chief"])
+def test_only_the_area_s_lieutenant_and_commander_get_the_workload(client, people, role):
+    client.force_login(getattr(people, role))
+
+    assert "workload" not in client.get(reverse("outreach:dashboard")).context

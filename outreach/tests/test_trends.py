@@ -9,7 +9,7 @@ import time_machine
 from django.urls import reverse
 
 from outreach.models import CrimeType, Department
-from outreach.tests.factories import AreaCommandFactory, ConcernFactory
+from outreach.tests.factories import ActionPlanFactory, AreaCommandFactory, ConcernFactory
 from programs.models import Presentation, PresentationEvent, PresentationRequest
 from programs.tests.factories import PresentationEventFactory, PresentationFactory, PresentationRequestFactory
 
@@ -256,7 +256,7 @@ def test_the_chief_s_trends_cost_a_fixed_number_of_queries(client, people, area,
         _submitted(target, local(2026, 10, 30))
     client.force_login(people.chief)
 
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(23):
         client.get(reverse("outreach:dashboard"))
 
 
@@ -294,3 +294,23 @@ def test_the_month_before_the_earliest_that_opens_is_not_offered(client, people)
 
     assert earliest["month"].year == 2021 and earliest["previous"] is None
     assert "month=2020-12" not in page
+
+
+@time_machine.travel(NOVEMBER_18_2026, tick=False)
+def test_the_on_time_rate_is_plans_submitted_within_ten_days_over_plans_due(client, people, area):
+    # Due in November (received 22 October to 8 November): four concerns, two with a plan on time.
+    on_time = ConcernFactory(area_command=area, received_on=local(2026, 10, 25).date())
+    late = ConcernFactory(area_command=area, received_on=local(2026, 10, 26).date())
+    ConcernFactory(area_command=area, received_on=local(2026, 11, 1).date())  # no plan: due, not on time
+    last_hour = ConcernFactory(area_command=area, received_on=local(2026, 11, 2).date())
+    ConcernFactory(area_command=area, received_on=local(2026, 11, 3).date(), status="no_action")  # called for none
+    ConcernFactory(area_command=area, received_on=local(2026, 11, 12).date())  # due 22 November: not yet due
+    ActionPlanFactory(concern=on_time, first_submitted_at=local(2026, 11, 4))
+    ActionPlanFactory(concern=late, first_submitted_at=local(2026, 11, 9))
+    # Submitted at 23:30 on the due day, Denver time: already the next day in UTC, still on time.
+    ActionPlanFactory(concern=last_hour, first_submitted_at=local(2026, 11, 12, 23, 30))
+
+    north = _row(_trends(client, people.chief), area)
+
+    assert north.on_time.this_month == 50  # 2 of 4
+    assert north.on_time.values[:-1] == (None,) * 5

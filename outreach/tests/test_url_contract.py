@@ -105,6 +105,10 @@ def project(area):
     return {"pk": ProjectFactory(area_command=area).pk}
 
 
+def area_code(area):
+    return {"code": area.code}
+
+
 def referral(area):
     return {"pk": ReferralFactory(area_command=area).pk}
 
@@ -214,6 +218,8 @@ ROUTES = {
     "outreach:plan_monitor": post(plan, user="sergeant"),
     "outreach:plan_reopen": post(plan, user="sergeant"),
     "outreach:plan_close": post(plan, user="sergeant"),
+    "outreach:area_list": page(),
+    "outreach:area_detail": page(area_code),
     "outreach:project_list": page(),
     "outreach:project_create": page(user="lieutenant"),
     "outreach:project_detail": page(project),

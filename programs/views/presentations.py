@@ -97,7 +97,9 @@ def review_queue(request):
 @permission_required("programs.add_presentation", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def presentation_create(request):
-    form = PresentationForm(request.POST or None, user=request.user)
+    # "Schedule one" links (an area's page) name the program and the area command.
+    initial = {name: request.GET[name] for name in ("program", "area_command") if request.GET.get(name, "").isdigit()}
+    form = PresentationForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST":
         if form.is_valid():
             presentation = services.presentation_create(
