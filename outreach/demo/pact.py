@@ -18,6 +18,7 @@ from outreach.models import (
     ProjectNote,
     User,
 )
+from outreach.services.plans import CONCERN_STATUS
 
 Source, Status, Action = Concern.Source, Concern.Status, ConcernEvent.Action
 
@@ -200,6 +201,7 @@ def received_events():
 PLAN_STORIES = [
     ActionPlan.Status.CLOSED,
     ActionPlan.Status.MONITORING,
+    ActionPlan.Status.RESOLVED,
     ActionPlan.Status.IN_PROGRESS,
     ActionPlan.Status.RETURNED,
     ActionPlan.Status.SUBMITTED,
@@ -235,7 +237,7 @@ def seed_plans(areas):
             # A story never runs past today: closing takes 42 days, monitoring starts on day 31.
             if state == ActionPlan.Status.CLOSED and age < 43:
                 state = ActionPlan.Status.MONITORING
-            if state == ActionPlan.Status.MONITORING and age < 32:
+            if state in (ActionPlan.Status.MONITORING, ActionPlan.Status.RESOLVED) and age < 32:
                 state = ActionPlan.Status.IN_PROGRESS
             _plan(concern, officer, sergeant, state, today)
 
@@ -269,11 +271,13 @@ def _plan(concern, officer, sergeant, state, today):
     if state == Status.RETURNED:
         plan.review_comment = "Name the measure's source and add a target date for each action."
         events.append((PlanEvent.Action.RETURNED, sergeant, submitted_day + 1))
-    if state in (Status.IN_PROGRESS, Status.MONITORING, Status.CLOSED):
+    if state in (Status.IN_PROGRESS, Status.RESOLVED, Status.MONITORING, Status.CLOSED):
         events.append((PlanEvent.Action.APPROVED, sergeant, submitted_day + 1))
         plan.reviewed_by, plan.reviewed_at = sergeant, _on(received, submitted_day + 1, 10)
+    if state in (Status.RESOLVED, Status.MONITORING, Status.CLOSED):
+        events.append((PlanEvent.Action.RESOLVED, officer, 30))
     if state in (Status.MONITORING, Status.CLOSED):
-        events += [(PlanEvent.Action.RESOLVED, officer, 30), (PlanEvent.Action.MONITORING, officer, 31)]
+        events.append((PlanEvent.Action.MONITORING, officer, 31))
         plan.recheck_on = max(_day(received, 60), today + timedelta(days=7))
         plan.after_value, plan.after_period = max(plan.baseline_value - 6, 0), "the 30 days after"
         plan.assessment = "Calls dropped after the lights were fixed and the owner evicted the tenants."
@@ -311,14 +315,7 @@ def _plan(concern, officer, sergeant, state, today):
         PlanEvent(plan=plan, action=action, by=by, at=min(_on(received, days, 11), timezone.now()))
         for action, by, days in events
     )
-    concern_status = {
-        Status.DRAFT: Concern.Status.PLAN_DUE,
-        Status.RETURNED: Concern.Status.PLAN_DUE,
-        Status.SUBMITTED: Concern.Status.PLAN_SUBMITTED,
-        Status.IN_PROGRESS: Concern.Status.IN_PROGRESS,
-        Status.MONITORING: Concern.Status.MONITORING,
-        Status.CLOSED: Concern.Status.CLOSED,
-    }[state]
+    concern_status = CONCERN_STATUS[state]
     Concern.objects.filter(pk=concern.pk).update(status=concern_status, assigned_to=officer)
 
 

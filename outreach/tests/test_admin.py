@@ -4,8 +4,8 @@ import pytest
 from django.forms import MultiWidget
 from django.urls import reverse
 
-from outreach.models import Concern, Referral, WatchGroup
-from outreach.tests.factories import ConcernFactory, ReferralFactory, WatchGroupFactory
+from outreach.models import ActionPlan, Concern, Referral, WatchGroup
+from outreach.tests.factories import ActionPlanFactory, ConcernFactory, ReferralFactory, WatchGroupFactory
 from programs.models import Presentation, PresentationRequest
 from programs.tests.factories import PresentationFactory, PresentationRequestFactory
 
@@ -67,6 +67,7 @@ def test_a_submitted_report_cannot_be_approved_in_the_admin(client, people, area
         (WatchGroup, WatchGroupFactory, {"status", "started_by"}),
         (Referral, ReferralFactory, {"follow_up_confirmed_on", "confirmed_by", "outcome"}),
         (Concern, ConcernFactory, {"status", "assigned_to", "merged_into", "closing_reason", "created_by"}),
+        (ActionPlan, ActionPlanFactory, {"status", "due_on", "first_submitted_at", "reviewed_by", "closed_at"}),
     ],
 )
 def test_each_workflow_s_state_is_shown_but_not_editable_in_the_admin(client, people, area, model, factory, fields):
@@ -79,7 +80,7 @@ def test_each_workflow_s_state_is_shown_but_not_editable_in_the_admin(client, pe
     assert fields <= set(response.context["adminform"].readonly_fields)
 
 
-@pytest.mark.parametrize("model", [Presentation, PresentationRequest, WatchGroup, Referral, Concern])
+@pytest.mark.parametrize("model", [Presentation, PresentationRequest, WatchGroup, Referral, Concern, ActionPlan])
 def test_workflow_records_are_neither_added_nor_deleted_in_the_admin(client, people, area, model):
     client.force_login(people.sysadmin)
 

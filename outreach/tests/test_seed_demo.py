@@ -97,7 +97,7 @@ def test_the_demo_holds_plans_in_every_state_and_none_in_the_future(db):
     call_command("seed_demo")
 
     plans = ActionPlan.objects.all()
-    assert set(plans.values_list("status", flat=True)) == set(ActionPlan.Status.values) - {"resolved"}
+    assert set(plans.values_list("status", flat=True)) == set(ActionPlan.Status.values)
     assert not plans.filter(closed_at__gt=timezone.now()).exists()
     assert not PlanEvent.objects.filter(at__gt=timezone.now()).exists()
     assert Concern.objects.filter(plan__status="closed").exclude(status="closed").count() == 0
