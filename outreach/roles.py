@@ -74,7 +74,7 @@ DEFAULT_GRANTS = {
     "outreach.change_concern": FIELD_ROLES,
     "outreach.assign_concern": (*SUPERVISORS, Role.ADMIN),
     "outreach.take_concern": (Role.OFFICER, Role.SERGEANT),
-    "outreach.view_concern_reporter": (*SUPERVISORS, *CHIEF_OFFICE, Role.RECORDS, Role.ADMIN),
+    "outreach.view_concern_reporter": (*SUPERVISORS, *CHIEF_OFFICE, Role.ADMIN),
     # Action plans and POP projects
     "outreach.view_actionplan": EVERY_ROLE,
     "outreach.add_actionplan": FIELD_ROLES,

@@ -267,7 +267,7 @@ def _plan(concern, officer, sergeant, state, today):
     submitted_day = 6 + concern.pk % 7  # some on time, some after the ten days
     if state != Status.DRAFT:
         events.append((PlanEvent.Action.SUBMITTED, officer, submitted_day))
-        plan.first_submitted_at = plan.submitted_at = _on(received, submitted_day, 15)
+        plan.first_submitted_at = plan.submitted_at = min(_on(received, submitted_day, 15), timezone.now())
     if state == Status.RETURNED:
         plan.review_comment = "Name the measure's source and add a target date for each action."
         events.append((PlanEvent.Action.RETURNED, sergeant, submitted_day + 1))

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .. import clock
@@ -55,7 +56,19 @@ class PlannedActionForm(FormDefaultsMixin, forms.ModelForm):
 
 
 class BasePlannedActionFormSet(forms.BaseInlineFormSet):
-    """The plan's Response: each planned action has an owner of the area and a target date."""
+    """The plan's Response: each planned action has an owner of the area and a target date after the start."""
+
+    def clean(self):
+        super().clean()
+        starts_on = self.instance.starts_on
+        for form in self.forms:
+            target_on = getattr(form, "cleaned_data", {}).get("target_on")
+            if target_on and starts_on and target_on < starts_on and not form.cleaned_data.get("DELETE"):
+                form.add_error(
+                    "target_on",
+                    _("The target date cannot be before %(date)s, when the plan's subject began.")
+                    % {"date": date_format(starts_on, "DATE_FORMAT")},
+                )
 
     def __init__(self, *args, area_command_id, **kwargs):
         self.area_command_id = area_command_id

@@ -223,7 +223,7 @@ class ConcernEvent(models.Model):
     """One step in a concern's life, with who and when: its timeline."""
 
     class Action(models.TextChoices):
-        RECEIVED = "received", _("Received")
+        RECEIVED = "received", _("Recorded")
         EDITED = "edited", _("Details corrected")
         ASSIGNED = "assigned", _("Assigned")
         TAKEN = "taken", _("Taken by the officer")

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from .. import clock
@@ -32,10 +33,12 @@ class ActionPlanQuerySet(AreaScopedQuerySet):
     OVERSEE_PERMISSION = "outreach.oversee_actionplan"
 
     def for_user(self, user):
-        """The area's plans for its supervisors (every plan for the chief's office); an officer's own otherwise."""
+        """The area's plans for its supervisors (every plan for the chief's office); an officer's own otherwise:
+        those they carry out, and those with a planned action they own."""
         scoped = super().for_user(user)
         if user.is_authenticated and not user.has_perm(self.OVERSEE_PERMISSION):
-            return scoped.filter(officer=user)
+            owned = PlannedAction.objects.filter(owner=user).values("plan")
+            return scoped.filter(Q(officer=user) | Q(pk__in=owned))
         return scoped
 
     def open(self):
@@ -67,7 +70,7 @@ class ActionPlan(models.Model):
         IN_PROGRESS = "in_progress", _("Approved: in progress")
         RESOLVED = "resolved", _("Resolved")
         MONITORING = "monitoring", _("Monitoring")
-        CLOSED = "closed", _("Closed")
+        CLOSED = "closed", pgettext_lazy("action plan", "Closed")
 
     TRANSITIONS = {
         Status.DRAFT: (Status.SUBMITTED,),
@@ -213,7 +216,8 @@ class ActionPlan(models.Model):
         return clock.date_of(self.first_submitted_at) <= self.due_on
 
     def involves(self, user):
-        return user.pk in (self.officer_id, self.created_by_id)
+        """Wrote it, carries it out, or owns one of its planned actions: then someone else reviews it."""
+        return user.pk in (self.officer_id, self.created_by_id) or self.actions.filter(owner=user).exists()
 
     def can_be_reviewed_by(self, user):
         """A supervisor of the plan's area who neither wrote it nor carries it out."""

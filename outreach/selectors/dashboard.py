@@ -35,7 +35,8 @@ def _what_to_do_now(user, presentations, today):
         ).order_by("starts_at")[:NOW_ITEMS]
     concerns = Concern.objects.for_user(user).select_related("category", "area_command").order_by("received_on", "pk")
     if user.has_perm(Concern.TAKE_PERMISSION):
-        now["concerns_to_plan"] = concerns.awaiting_plan().filter(assigned_to=user)[:NOW_ITEMS]
+        # A concern whose plan is started is followed as a plan (due, returned), not twice.
+        now["concerns_to_plan"] = concerns.awaiting_plan().filter(assigned_to=user, plan__isnull=True)[:NOW_ITEMS]
     if user.has_perm(Concern.ASSIGN_PERMISSION):
         now["concerns_unassigned"] = concerns.filter(status=Concern.Status.NEW)[:NOW_ITEMS]
     plans = ActionPlan.objects.for_user(user).select_related("area_command").order_by("due_on", "pk")

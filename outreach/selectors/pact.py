@@ -18,7 +18,7 @@ def _holders(permission):
 
 
 def area_workload(area_command_id, *, today=None):
-    """Per officer: open concerns, plans overdue, plans under way, closed this month; per sergeant: reviews."""
+    """Per officer: open concerns, plans overdue, plans under way, closed this month; per reviewer: reviews."""
     today = today or clock.today()
     month_start = today.replace(day=1)
     concerns = Concern.objects.filter(area_command=area_command_id)
@@ -39,7 +39,7 @@ def area_workload(area_command_id, *, today=None):
     )
     reviews = PlanEvent.objects.filter(plan__area_command=area_command_id, at__date__gte=month_start)
     sergeants = (
-        people.filter(pk__in=_holders("outreach.hear_of_overdue_actionplan"))
+        people.filter(pk__in=reviewers)
         .annotate(
             approved=_count(reviews.filter(action=PlanEvent.Action.APPROVED), "by"),
             returned=_count(reviews.filter(action=PlanEvent.Action.RETURNED), "by"),

@@ -5,6 +5,7 @@ A concern's status follows its plan: being written → submitted → in progress
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .. import clock
@@ -181,6 +182,8 @@ def plan_log_entry(*, plan, entry, by):
     _check_worker(current, by)
     if not current.is_under_way():
         raise ValidationError(_("The implementation log opens once the plan is approved."))
+    if entry.done_on and entry.done_on < current.starts_on:
+        raise ValidationError({"done_on": _("The entry cannot be dated before the plan's subject began.")})
     entry.plan, entry.by = current, by
     entry.full_clean()
     entry.save()
@@ -189,8 +192,10 @@ def plan_log_entry(*, plan, entry, by):
 
 @transaction.atomic
 def plan_action_done(*, action, done_on, by):
+    """The action's owner, the case officer or a supervisor marks a planned action done."""
     current = _locked(action.plan)
-    _check_worker(current, by)
+    if action.owner_id != by.pk:
+        _check_worker(current, by)
     if not current.is_under_way():
         raise ValidationError(_("Planned actions are marked done once the plan is approved."))
     action.done_on = done_on
@@ -244,13 +249,14 @@ def plan_close(*, plan, by):
     """Close a watched plan; refused until the assessment says what changed, with the measure taken again."""
     current = _locked(plan)
     _check_worker(current, by)
-    if not current.is_complete_for_closing():
+    if current.recheck_on and current.recheck_on > clock.today():
         raise ValidationError(
-            {
-                "assessment": _(
-                    "Write the assessment and the measure after before closing: the plan must show the change."
-                )
-            }
+            _("The plan is watched until %(date)s: close it on or after that day, once the re-check is done.")
+            % {"date": date_format(current.recheck_on, "DATE_FORMAT")}
         )
+    if not current.is_complete_for_closing():
+        missing = _("Write the assessment and the measure after before closing: the plan must show the change.")
+        empty = {"after_value": current.after_value is None, "assessment": not current.assessment.strip()}
+        raise ValidationError({name: missing for name, is_empty in empty.items() if is_empty})
     _move(current, Status.CLOSED, by, Action.CLOSED, closed_at=clock.now())
     return current

@@ -85,7 +85,7 @@ def test_a_walk_in_concern_is_planned_returned_approved_carried_out_watched_and_
         assert officer.get_by_text("Add the alley lighting to the Response.").first.is_visible()
         officer.get_by_role("link", name="Edit").click()
         officer.locator('[name="actions-1-description"]').fill("Ask public works for a light in the alley")
-        officer.locator('[name="actions-1-owner"]').select_option(label=people.sergeant.display_name)
+        officer.locator('[name="actions-1-owner"]').select_option(label=people.officer.display_name)
         officer.locator('[name="actions-1-target_on"]').fill("2026-11-30")
         officer.get_by_role("button", name="Save and submit for approval").click()
         assert officer.get_by_text("The plan was submitted").is_visible()
@@ -108,7 +108,7 @@ def test_a_walk_in_concern_is_planned_returned_approved_carried_out_watched_and_
             officer.get_by_label("Citations").fill(str(citations))
             officer.get_by_role("button", name="Add to the log").click()
             assert officer.get_by_text("The entry was added to the implementation log.").is_visible()
-        assert officer.get_by_text("Enforcement so far: 1 arrests, 5 citations").is_visible()
+        assert officer.get_by_text("Enforcement so far — arrests: 1, citations: 5").is_visible()
 
         # Day 30: resolved, then watched until a re-check date.
         traveller.move_to(_on(32))

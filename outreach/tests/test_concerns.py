@@ -10,8 +10,9 @@ import time_machine
 from django.urls import reverse
 
 from outreach import clock
-from outreach.models import Concern, ConcernEvent, CrimeType
+from outreach.models import Concern, ConcernEvent, CrimeType, PlanEvent
 from outreach.tests.factories import (
+    ActionPlanFactory,
     ConcernFactory,
     OrganizationFactory,
     PartnershipFactory,
@@ -380,3 +381,39 @@ def test_the_sergeant_s_dashboard_lists_the_area_s_new_concerns(client, people, 
     now = client.get(reverse("outreach:dashboard")).context["now"]
 
     assert len(now["concerns_unassigned"]) == 1
+
+
+def test_a_late_concern_says_so_when_it_is_recorded(client, people, area):
+    client.force_login(people.officer)
+    late = (clock.today() - timedelta(days=15)).isoformat()
+
+    response = client.post(reverse("outreach:concern_create"), _intake(area, received_on=late), follow=True)
+
+    assert "it is already late" in response.content.decode()
+
+
+def test_a_log_entry_is_recorded_as_a_concern_once(client, people, area):
+    entry = PartnershipLogEntryFactory(partnership=PartnershipFactory(organization__area_command=area))
+    ConcernFactory(area_command=area, partnership_log_entry=entry)
+    client.force_login(people.officer)
+
+    page = client.get(entry.partnership.get_absolute_url()).content.decode()
+
+    assert f"?log_entry={entry.pk}" not in page
+
+
+def test_the_concern_s_timeline_includes_its_plan_s_steps(client, people, area):
+    plan = ActionPlanFactory(concern__area_command=area)
+    PlanEvent.objects.create(plan=plan, action=PlanEvent.Action.APPROVED, by=people.sergeant)
+    client.force_login(people.sergeant)
+
+    events = client.get(plan.concern.get_absolute_url()).context["events"]
+
+    assert [event.get_action_display() for event in events][-1:] == ["Approved"]
+
+
+def test_records_staff_do_not_see_who_reported_a_concern(client, people, area):
+    concern = ConcernFactory(area_command=area, reporter_phone="(555) 010-7788")
+    client.force_login(people.records)
+
+    assert "010-7788" not in client.get(concern.get_absolute_url()).content.decode()

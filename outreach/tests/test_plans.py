@@ -196,10 +196,11 @@ def test_a_plan_with_no_planned_action_is_not_submitted(client, people, draft):
 def test_a_return_needs_a_comment_at_its_field(client, people, submitted):
     client.force_login(people.sergeant)
 
-    response = client.post(reverse("outreach:plan_return", args=[submitted.pk]), {"comment": ""})
+    empty = client.post(reverse("outreach:plan_return", args=[submitted.pk]), {"comment": ""})
+    blank = client.post(reverse("outreach:plan_return", args=[submitted.pk]), {"comment": "   "})
 
-    assert response.status_code == 400
-    assert "comment" in response.context["return_form"].errors
+    # Nothing typed: back on the plan's own address, where a refresh re-posts nothing.
+    assert empty["Location"] == blank["Location"] == submitted.get_absolute_url()
     assert ActionPlan.objects.get().status == Status.SUBMITTED
 
 
@@ -317,10 +318,12 @@ def test_closing_without_an_assessment_is_refused_at_the_field(client, people, a
         {"recheck_on": (clock.today() + timedelta(days=30)).isoformat()},
     )
 
-    response = client.post(reverse("outreach:plan_close", args=[approved.pk]))
+    with time_machine.travel(clock.now() + timedelta(days=31)):
+        client.force_login(people.officer)  # a session does not last a month
+        response = client.post(reverse("outreach:plan_close", args=[approved.pk]))
 
     assert response.status_code == 400
-    assert "assessment" in response.context["assessment_form"].errors
+    assert {"assessment", "after_value"} <= set(response.context["assessment_form"].errors)
     assert ActionPlan.objects.get().status == Status.MONITORING
     assert Concern.objects.get().status == "monitoring"
 
@@ -337,9 +340,13 @@ def test_a_plan_closes_with_its_measure_taken_again(client, people, approved):
         {"after_value": 3, "after_period": "the 90 days after", "assessment": "Calls fell from 14 to 3."},
     )
 
-    client.post(reverse("outreach:plan_close", args=[approved.pk]))
+    early = client.post(reverse("outreach:plan_close", args=[approved.pk]), follow=True)
+    with time_machine.travel(clock.now() + timedelta(days=30)):
+        client.force_login(people.officer)  # a session does not last a month
+        client.post(reverse("outreach:plan_close", args=[approved.pk]))
 
     plan = ActionPlan.objects.get()
+    assert "The plan is watched until" in early.content.decode()
     assert (plan.status, plan.baseline_value, plan.after_value) == (Status.CLOSED, 14, 3)
     assert Concern.objects.get().status == "closed"
 
@@ -455,7 +462,8 @@ def test_the_lieutenant_sees_the_area_s_pact_work_person_by_person(client, peopl
 
     officer = next(row for row in workload["officers"] if row == people.officer)
     assert (officer.open_concerns, officer.overdue, officer.under_way) == (2, 1, 1)
-    assert [(row, row.approved) for row in workload["sergeants"]] == [(people.sergeant, 1)]
+    reviews = {row: row.approved for row in workload["sergeants"]}
+    assert reviews == {people.sergeant: 1, people.lieutenant: 0, people.commander: 0}
     assert people.other_officer not in list(workload["officers"])
 
 
@@ -464,3 +472,76 @@ def test_only_the_area_s_lieutenant_and_commander_get_the_workload(client, peopl
     client.force_login(getattr(people, role))
 
     assert "workload" not in client.get(reverse("outreach:dashboard")).context
+
+
+def test_a_colleague_of_the_area_cannot_edit_or_submit_another_officer_s_plan(client, people, area, draft):
+    colleague = UserFactory(role="officer", area_command=area)
+    client.force_login(colleague)
+
+    assert client.get(reverse("outreach:plan_edit", args=[draft.pk])).status_code == 404
+    assert client.post(reverse("outreach:plan_submit", args=[draft.pk])).status_code == 404
+
+
+def test_a_supervisor_who_may_not_work_the_plan_is_refused(client, people, draft):
+    client.force_login(people.chief)
+
+    assert client.get(reverse("outreach:plan_edit", args=[draft.pk])).status_code == 403
+
+
+def test_the_owner_of_a_planned_action_sees_the_plan_and_marks_it_done(client, people, area, approved):
+    colleague = UserFactory(role="officer", area_command=area)
+    action = PlannedActionFactory(plan=approved, owner=colleague)
+    client.force_login(colleague)
+
+    listed = client.get(reverse("outreach:plan_list")).context["page"].object_list
+    client.post(
+        reverse("outreach:plan_action_done", args=[approved.pk, action.pk]), {"done_on": clock.today().isoformat()}
+    )
+
+    action.refresh_from_db()
+    assert approved in listed and action.done_on == clock.today()
+
+
+def test_a_sergeant_who_owns_a_planned_action_does_not_approve_the_plan(client, people, draft):
+    client.force_login(people.officer)
+    client.post(
+        reverse("outreach:plan_edit", args=[draft.pk]),
+        {**_edit_form(draft, ("Ask public works for a light", people.sergeant, clock.today())), "submit": "1"},
+    )
+    client.force_login(people.sergeant)
+
+    assert client.post(reverse("outreach:plan_approve", args=[draft.pk])).status_code == 403
+    client.force_login(people.lieutenant)
+    client.post(reverse("outreach:plan_approve", args=[draft.pk]))
+    assert ActionPlan.objects.get().status == Status.IN_PROGRESS
+
+
+def test_dates_before_the_plan_s_subject_began_are_refused_at_their_fields(client, people, draft, approved):
+    client.force_login(people.officer)
+    before = (approved.starts_on - timedelta(days=3)).isoformat()
+
+    entry = client.post(
+        reverse("outreach:plan_log_add", args=[approved.pk]),
+        {
+            "done_on": before,
+            "actions_taken": "Patrol",
+            "arrests": 0,
+            "citations": 0,
+            "warnings": 0,
+            "code_notices": 0,
+            "referrals": 0,
+        },
+    )
+
+    assert entry.status_code == 400 and "done_on" in entry.context["entry_form"].errors
+
+
+def test_a_planned_action_cannot_target_a_day_before_the_subject_began(client, people, draft):
+    client.force_login(people.officer)
+
+    response = client.post(
+        reverse("outreach:plan_edit", args=[draft.pk]),
+        _edit_form(draft, ("Knock-and-talk", people.officer, draft.starts_on - timedelta(days=1))),
+    )
+
+    assert "target_on" in response.context["formset"].forms[0].errors

@@ -128,3 +128,15 @@ def test_the_system_administrator_s_project_keeps_to_one_area(client, people, ar
     )
 
     assert "belong to another area command" in str(response.context["form"].errors["officers"])
+
+
+def test_the_project_list_costs_the_same_for_three_or_twelve_projects(client, people, area, django_assert_num_queries):
+    ProjectFactory.create_batch(3, area_command=area)
+    client.force_login(people.lieutenant)
+    client.get(reverse("outreach:project_list"))
+    with django_assert_num_queries(8) as few:
+        client.get(reverse("outreach:project_list"))
+    ProjectFactory.create_batch(9, area_command=area)
+
+    with django_assert_num_queries(len(few.captured_queries)):
+        client.get(reverse("outreach:project_list"))

@@ -46,7 +46,7 @@ def _log_entry(request):
 @login_required
 @permission_required("outreach.view_concern", raise_exception=True)
 def concern_list(request):
-    concerns = _concerns().for_user(request.user).order_by("-received_on", "-pk")
+    concerns = _concerns().select_related("plan").for_user(request.user).order_by("-received_on", "-pk")
     filterset = ConcernFilter(request.GET, queryset=concerns, request=request)
     if wants_csv(request):
         return ConcernExport(filterset.qs).response()
@@ -66,11 +66,15 @@ def concern_create(request):
     if request.method == "POST":
         if form.is_valid():
             concern = services.concern_receive(concern=form.save(commit=False), by=request.user)
-            messages.success(
-                request,
-                _("The concern was recorded. Its action plan is due on %(date)s.")
-                % {"date": date_format(concern.plan_due_on, "DATE_FORMAT")},
-            )
+            due = {"date": date_format(concern.plan_due_on, "DATE_FORMAT")}
+            if concern.is_overdue():
+                messages.warning(
+                    request,
+                    _("The concern was recorded. Its action plan was due on %(date)s: it is already late, plan it now.")
+                    % due,
+                )
+            else:
+                messages.success(request, _("The concern was recorded. Its action plan is due on %(date)s.") % due)
             return redirect(concern)
         messages.error(request, _("Please correct the errors below."))
     return render(request, "outreach/concerns/form.html", {"form": form, "log_entry": log_entry})
@@ -79,6 +83,15 @@ def concern_create(request):
 def _source_asked(request):
     source = request.GET.get("source")
     return {"source": source} if source in Concern.INTAKE_SOURCES else {}
+
+
+def _timeline(concern):
+    """The concern's own events and its plan's, in the order they happened."""
+    events = list(concern.events.select_related("by", "officer", "other_concern__category"))
+    plan = getattr(concern, "plan", None)
+    if plan is not None:
+        events += list(plan.events.select_related("by"))
+    return sorted(events, key=lambda event: event.at)
 
 
 @login_required
@@ -95,7 +108,7 @@ def concern_detail(request, pk, *, assign_form=None, status=200):
         )
     context = {
         "concern": concern,
-        "events": concern.events.select_related("by", "officer", "other_concern__category"),
+        "events": _timeline(concern),
         "similar": similar,
         "merged": concern.merged.select_related("category").order_by("received_on", "pk"),
         "presentations": concern.presentations.select_related("program"),

@@ -195,6 +195,10 @@ def _step(request, pk, service, success, *, form_class=None, form_key=None, perm
     if form_class is not None:
         form = form_class(request.POST)
         if not form.is_valid():
+            if not any(request.POST.get(name, "").strip() for name in form.fields):
+                # Nothing was typed, so nothing is lost: back to the plan, where a refresh posts nothing again.
+                messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+                return redirect(plan)
             messages.error(request, _("Nothing was changed: see below."))
             return plan_detail(request, pk, forms={form_key: form}, status=400)
         kwargs.update(form.cleaned_data)
@@ -251,6 +255,10 @@ def plan_log_add(request, pk):
         services.plan_log_entry(plan=plan, entry=form.save(commit=False), by=request.user)
     except ValidationError as error:
         messages.error(request, _error_text(error))
+        if hasattr(error, "error_dict"):
+            for field, errors in error.message_dict.items():
+                form.add_error(field, errors)
+            return plan_detail(request, pk, forms={"entry": form}, status=400)
         return redirect(plan)
     messages.success(request, _("The entry was added to the implementation log."))
     return redirect(plan)
