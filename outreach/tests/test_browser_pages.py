@@ -322,3 +322,20 @@ def test_a_long_unbroken_word_wraps_instead_of_widening_the_page(browser, live_s
         page.goto(f"{live_server.url}{path}")
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
     context.close()
+
+
+def test_on_a_phone_the_list_comes_before_its_folded_filters(browser, live_server, people, records):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    log_in(page, live_server, people.sergeant.username, PASSWORD)
+    page.wait_for_url("**/dashboard/")
+
+    page.goto(f"{live_server.url}{reverse('outreach:concern_list')}")
+    folded = page.locator("#list-filters").is_visible()
+    page.get_by_role("button", name="Filters").click()
+    page.locator("#list-filters").wait_for(state="visible")
+    page.goto(f"{live_server.url}{reverse('outreach:concern_list')}?status=all")
+    open_when_used = page.locator("#list-filters").is_visible()
+    context.close()
+
+    assert not folded and open_when_used
