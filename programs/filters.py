@@ -5,7 +5,7 @@ from outreach.filters import areas_for
 from outreach.lib.filters import DateInput, SearchFilterSet
 from outreach.models import CrimeType
 
-from .models import Presentation, Program
+from .models import Presentation, PresentationRequest, Program
 
 
 class ProgramFilter(SearchFilterSet):
@@ -73,3 +73,21 @@ class PresentationFilter(SearchFilterSet):
     class Meta:
         model = Presentation
         fields = ["q", "status", "program", "area_command", "date_from", "date_to"]
+
+
+class PresentationRequestFilter(django_filters.FilterSet):
+    """The area and the days a request was answered: the command dashboard's links land here."""
+
+    area_command = django_filters.ModelChoiceFilter(
+        queryset=areas_for, label=_("Area command"), empty_label=_("All areas")
+    )
+    answered_from = django_filters.DateFilter(
+        field_name="handled_at", lookup_expr="date__gte", label=_("Answered from"), widget=DateInput
+    )
+    answered_to = django_filters.DateFilter(
+        field_name="handled_at", lookup_expr="date__lte", label=_("Answered to"), widget=DateInput
+    )
+
+    class Meta:
+        model = PresentationRequest
+        fields = ["area_command", "answered_from", "answered_to"]

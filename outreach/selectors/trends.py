@@ -349,7 +349,10 @@ def trend_charts(trends, shown, user):
         backlog_link = reverse("programs:presentation_review_queue")
     else:
         backlog_link = reverse("programs:presentation_list") + "?" + urlencode({"status": "submitted", **area_query})
-    requests_link = reverse("programs:request_list") if user.has_perm("programs.view_presentationrequest") else ""
+    requests_link = ""
+    if user.has_perm("programs.view_presentationrequest"):
+        answered = {"answered_from": months[-1].isoformat(), "answered_to": trends["last_day"].isoformat()}
+        requests_link = reverse("programs:request_list") + "?" + urlencode({"status": "all", **answered, **area_query})
 
     def card(key, title, figure, link, points):
         return {"key": key, "title": title, "figure": figure, "link": link, "chart": column_chart(points)}

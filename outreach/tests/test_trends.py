@@ -314,3 +314,12 @@ def test_the_on_time_rate_is_plans_submitted_within_ten_days_over_plans_due(clie
 
     assert north.on_time.this_month == 50  # 2 of 4
     assert north.on_time.values[:-1] == (None,) * 5
+
+
+@time_machine.travel(NOVEMBER_18_2026, tick=False)
+def test_the_requests_cards_open_the_area_s_requests_answered_that_month(client, people, area):
+    context = _trends(client, people.chief, month="2026-10", area=area.code)
+
+    link = {card["key"]: card for card in context["trend_charts"]}["answered"]["link"]
+
+    assert f"area_command={area.pk}" in link and "answered_from=2026-10-01&answered_to=2026-10-31" in link

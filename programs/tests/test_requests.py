@@ -240,7 +240,7 @@ def test_request_queue_lists_pending_first_with_pinned_queries(client, people, d
     PresentationRequestFactory(status=PresentationRequest.Status.DECLINED)
     client.force_login(people.records)
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(reverse("programs:request_list"))
 
     assert len(response.context["page"].object_list) == 5
@@ -367,3 +367,19 @@ def test_a_public_message_has_a_limit_said_at_the_field(client, db):
     assert response.status_code == 200
     assert "message" in response.context["form"].errors
     assert not PresentationRequest.objects.exists()
+
+
+def test_the_request_list_filters_by_area_and_the_days_answered_keeping_its_tab(client, people, area, other_area):
+    answered = PresentationRequestFactory(area_command=area, status="declined", handled_at=timezone.now())
+    PresentationRequestFactory(area_command=area, status="declined", handled_at=timezone.now() - timedelta(days=40))
+    PresentationRequestFactory(area_command=other_area, status="declined", handled_at=timezone.now())
+    client.force_login(people.chief)
+    today = timezone.localdate().isoformat()
+
+    response = client.get(
+        reverse("programs:request_list"),
+        {"status": "all", "area_command": area.pk, "answered_from": today, "answered_to": today},
+    )
+
+    assert list(response.context["page"].object_list) == [answered]
+    assert '<input type="hidden" name="status" value="all">' in response.content.decode()

@@ -13,6 +13,7 @@ from outreach.scope import get_object_for_user
 
 from .. import services
 from ..exports import PresentationRequestExport
+from ..filters import PresentationRequestFilter
 from ..forms import RequestAcceptForm, RequestDeclineForm
 from ..models import PresentationRequest
 
@@ -35,13 +36,20 @@ def request_list(request):
     pending_first = Case(
         When(status=PresentationRequest.Status.PENDING, then=Value(0)), default=Value(1), output_field=IntegerField()
     )
-    requests = requests.annotate(pending_first=pending_first).order_by("pending_first", "created_at")
+    filterset = PresentationRequestFilter(request.GET, queryset=requests, request=request)
+    requests = filterset.qs.annotate(pending_first=pending_first).order_by("pending_first", "created_at")
     if wants_csv(request):
         return PresentationRequestExport(requests).response()
     return render(
         request,
         "programs/requests/list.html",
-        {"page": paginate(request, requests), "status": status, "statuses": PresentationRequest.Status.choices},
+        {
+            "filter": filterset,
+            "page": paginate(request, requests),
+            "status": status,
+            "statuses": PresentationRequest.Status.choices,
+            "keep_params": {"status": status},
+        },
     )
 
 
