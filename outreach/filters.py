@@ -107,6 +107,7 @@ class ConcernFilter(SearchFilterSet):
 
     STATES = [("open", _("Open")), ("overdue", _("Overdue for a plan")), ("all", _("All")), *Concern.Status.choices]
     search_lookups = ("description__icontains", "location__icontains")
+    defaults = {"status": "open"}
 
     status = django_filters.ChoiceFilter(choices=STATES, method="filter_status", label=_("Status"), empty_label=None)
     category = django_filters.ModelChoiceFilter(
@@ -131,11 +132,6 @@ class ConcernFilter(SearchFilterSet):
         model = Concern
         fields = ["q", "status", "category", "source", "area_command", "sector", "officer"]
 
-    def __init__(self, data=None, *args, **kwargs):
-        data = data.copy() if data is not None else {}
-        data.setdefault("status", "open")
-        super().__init__(data, *args, **kwargs)
-
     def filter_status(self, queryset, name, value):
         if value == "open":
             return queryset.open()
@@ -158,6 +154,7 @@ class ActionPlanFilter(SearchFilterSet):
     ]
     SUBJECTS = [("concern", _("Concern")), ("partnership", _("Partnership")), ("project", _("POP project"))]
     search_lookups = ("title__icontains", "problem__icontains", "places__icontains")
+    defaults = {"status": "open"}
 
     status = django_filters.ChoiceFilter(choices=STATES, method="filter_status", label=_("Status"), empty_label=None)
     subject = django_filters.ChoiceFilter(
@@ -171,11 +168,6 @@ class ActionPlanFilter(SearchFilterSet):
     class Meta:
         model = ActionPlan
         fields = ["q", "status", "subject", "area_command", "officer"]
-
-    def __init__(self, data=None, *args, **kwargs):
-        data = data.copy() if data is not None else {}
-        data.setdefault("status", "open")
-        super().__init__(data, *args, **kwargs)
 
     def filter_status(self, queryset, name, value):
         if value == "open":

@@ -10,6 +10,7 @@ from .models import Presentation, PresentationRequest, Program
 
 class ProgramFilter(SearchFilterSet):
     search_lookups = ("name__icontains", "description__icontains", "audience__icontains")
+    defaults = {"status": "active"}
 
     category = django_filters.ChoiceFilter(
         choices=Program.Category.choices, label=_("Category"), empty_label=_("All categories")
@@ -30,11 +31,6 @@ class ProgramFilter(SearchFilterSet):
     class Meta:
         model = Program
         fields = ["q", "category", "crime_type", "status"]
-
-    def __init__(self, data=None, *args, **kwargs):
-        data = data.copy() if data is not None else {}
-        data.setdefault("status", "active")
-        super().__init__(data, *args, **kwargs)
 
     def filter_status(self, queryset, name, value):
         if value == "active":

@@ -17,6 +17,14 @@ class SearchFilterSet(django_filters.FilterSet):
 
     q = django_filters.CharFilter(method="filter_search", label=_("Search"))
     search_lookups = ()
+    # What the list shows when the request does not say, e.g. ``{"status": "open"}``.
+    defaults = {}
+
+    def __init__(self, data=None, *args, **kwargs):
+        data = data.copy() if data is not None else {}
+        for name, value in self.defaults.items():
+            data.setdefault(name, value)
+        super().__init__(data, *args, **kwargs)
 
     def filter_search(self, queryset, name, value):
         value = value.strip()
