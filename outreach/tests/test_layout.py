@@ -72,3 +72,19 @@ def test_no_module_is_longer_than_one_can_read(app):
     ]
 
     assert long == []
+
+
+def _templates():
+    for folder in [ROOT / "templates", *ROOT.glob("*/templates")]:
+        yield from sorted(folder.rglob("*.html"))
+
+
+def test_no_template_comment_spans_lines_so_none_is_printed_on_a_page():
+    """``{# … #}`` is one line only: a longer one is printed as text, so longer notes use {% comment %}."""
+    offences = [
+        f"{_label(path)}:{number}"
+        for path in _templates()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if line.count("{#") > line.count("#}")
+    ]
+    assert offences == []
