@@ -8,6 +8,7 @@ Code asks permissions (``user.has_perm``), never role names.
 """
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -49,6 +50,7 @@ REVIEWERS = (*SUPERVISORS, Role.ADMIN)
 INTAKE_HANDLERS = (*SUPERVISORS, Role.RECORDS, Role.CHIEF, Role.DESIGNEE, Role.ADMIN)
 CATALOG_EDITORS = (Role.LIEUTENANT, Role.RECORDS, Role.CHIEF, Role.DESIGNEE, Role.ADMIN)
 CHIEF_OFFICE = (Role.CHIEF, Role.DESIGNEE)
+SURVEY_BUILDERS = (Role.LIEUTENANT, Role.COMMANDER, Role.RECORDS, Role.CHIEF, Role.DESIGNEE, Role.ADMIN)
 
 # "app_label.codename" -> the roles whose group holds it from the start.
 DEFAULT_GRANTS = {
@@ -114,10 +116,24 @@ DEFAULT_GRANTS = {
     # An intake queue and its citizens' contacts are for the staff who pick requests up.
     "programs.view_presentationrequest": INTAKE_HANDLERS,
     "programs.handle_presentationrequest": INTAKE_HANDLERS,
+    # Citizen surveys: the chief (or designee) approves the questions (policy 001 §III.A.5).
+    "surveys.view_survey": EVERY_ROLE,
+    "surveys.add_survey": SURVEY_BUILDERS,
+    "surveys.change_survey": SURVEY_BUILDERS,
+    "surveys.approve_survey": CHIEF_OFFICE,
+    "surveys.view_survey_results": (*SUPERVISORS, Role.RECORDS, *CHIEF_OFFICE, Role.ADMIN),
+    "surveys.add_surveylink": FIELD_ROLES,
+    "surveys.add_paperbatch": (*SUPERVISORS, Role.RECORDS, *CHIEF_OFFICE, Role.ADMIN),
+    "surveys.act_on_results": (*CHIEF_OFFICE, Role.ADMIN),
+    # A citizen's contact request is seen by the staff who work follow-ups; an officer by the ones assigned.
+    "surveys.view_contactrequest": FIELD_ROLES,
+    "surveys.change_contactrequest": INTAKE_HANDLERS,
 }
 
 # The system administrator holds every permission of these apps.
 ADMIN_APPS = ("outreach", "programs", "surveys", "reports", "auth", "django_celery_beat", "axes")
+# ...but these, which a policy gives to named people only.
+ADMIN_WITHHELD = ("surveys.approve_survey",)
 
 
 def grants_by_role():
@@ -166,4 +182,8 @@ def sync_default_grants(apps):
         group, _created = Group.objects.get_or_create(name=ROLE_GROUPS[role])
         group.permissions.add(*(known[perm] for perm in perms if perm in known))
     admin, _created = Group.objects.get_or_create(name=ROLE_GROUPS[Role.ADMIN])
-    admin.permissions.add(*Permission.objects.filter(content_type__app_label__in=ADMIN_APPS))
+    withheld = Q()
+    for perm in ADMIN_WITHHELD:
+        app_label, codename = perm.split(".")
+        withheld |= Q(content_type__app_label=app_label, codename=codename)
+    admin.permissions.add(*Permission.objects.filter(content_type__app_label__in=ADMIN_APPS).exclude(withheld))

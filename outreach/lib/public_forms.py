@@ -3,8 +3,12 @@
 The limit counts what a connection got accepted, per form: a citizen who corrects five mistakes is
 never refused for them, and a request for a presentation does not use up the allowance of a
 watch-group request. ``PUBLIC_FORM_RATE`` is set for a connection many people share (a school, a
-library): the limit stops a flood, not a busy afternoon.
+library): the limit stops a flood, not a busy afternoon. The address is never stored: the counter
+is keyed by a hash of it salted with the site's secret key.
 """
+
+import hashlib
+import hmac
 
 from django import forms
 from django.conf import settings
@@ -27,8 +31,16 @@ class HoneypotFormMixin(forms.Form):
         return bool(self.cleaned_data.get("website"))
 
 
+def salted_address(group, request):
+    """The connection's address as a keyed hash: what the rate-limit counter is named by."""
+    address = request.META.get(settings.RATELIMIT_IP_META_KEY, "")
+    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
+
+
 def _usage(request, group, *, increment):
-    return get_usage(request, group=group, key="ip", rate=settings.PUBLIC_FORM_RATE, method="POST", increment=increment)
+    return get_usage(
+        request, group=group, key=salted_address, rate=settings.PUBLIC_FORM_RATE, method="POST", increment=increment
+    )
 
 
 def over_rate_limit(request, group):
@@ -54,21 +66,23 @@ def rate_limit_message(request):
     )
 
 
-def handle_public_form(request, form, *, template, save, rate_group):
+def handle_public_form(request, form, *, template, save, rate_group, context=None):
     """The flow every public form shares: rate limit, honeypot, save, then the confirmation page.
 
     ``save(form)`` stores what was sent and returns the redirect to its confirmation; on GET, on
     invalid input (every typed value kept, each error at its field) or over the limit, the form is
-    rendered again. Only an accepted submission counts against the limit of ``rate_group``.
+    rendered again (with ``context``). Only an accepted submission counts against the limit of
+    ``rate_group``.
     """
+    context = {**(context or {}), "form": form}
     if request.method == "POST":
         if over_rate_limit(request, rate_group):
             form.is_valid()
             form.add_error(None, rate_limit_message(request))
-            return render(request, template, {"form": form}, status=429)
+            return render(request, template, context, status=429)
         if form.is_valid():
             count_accepted(request, rate_group)
             if form.is_bot():
                 return redirect("outreach:request_thanks")
             return save(form)
-    return render(request, template, {"form": form})
+    return render(request, template, context)

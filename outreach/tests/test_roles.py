@@ -34,8 +34,14 @@ def test_each_role_group_starts_with_exactly_its_rows_of_the_table(db):
 def test_the_system_administrator_holds_every_permission_of_the_project(db):
     admin = Group.objects.get(name=roles.ROLE_GROUPS[Role.ADMIN])
 
-    assert set(roles.DEFAULT_GRANTS) <= _perms_of(admin)
+    assert set(roles.DEFAULT_GRANTS) - set(roles.ADMIN_WITHHELD) <= _perms_of(admin)
     assert "outreach.delete_organization" in _perms_of(admin)
+
+
+def test_only_the_chief_and_the_designee_approve_a_survey_not_the_system_administrator(db):
+    holders = Group.objects.filter(permissions__codename="approve_survey").values_list("name", flat=True)
+
+    assert set(holders) == {roles.ROLE_GROUPS[Role.CHIEF], roles.ROLE_GROUPS[Role.DESIGNEE]}
 
 
 def test_who_may_review_a_presentation_report_is_answered_by_the_table():

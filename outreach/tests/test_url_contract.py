@@ -37,6 +37,7 @@ from outreach.tests.factories import (
     ProjectFactory,
     ReferralFactory,
     RequestedWatchGroupFactory,
+    UserFactory,
     WatchGroupFactory,
     WatchMeetingFactory,
 )
@@ -46,6 +47,8 @@ from programs.tests.factories import (
     PresentationRequestFactory,
     ProgramFactory,
 )
+from surveys.models import SurveyLink
+from surveys.tests.factories import QuestionFactory, live_survey
 
 PUBLIC, STAFF, STAFF_POST, ANYONE_POST = "public", "staff", "staff-post", "anyone-post"
 
@@ -160,6 +163,32 @@ def presentation_request_code(area):
     return {"code": PresentationRequestFactory().code}
 
 
+def survey(area):
+    question = QuestionFactory(version__survey__area_command=area, version__survey__created_by__area_command=area)
+    return {"pk": question.version.survey_id}
+
+
+def survey_question(area):
+    return {"pk": QuestionFactory(version__survey__area_command=area).pk}
+
+
+def live_survey_slug(area):
+    return {"slug": live_survey(by=UserFactory(area_command=area), area_command=area).slug}
+
+
+def unlisted_survey(area):
+    found = live_survey(by=UserFactory(area_command=area), area_command=area, listed=False)
+    return {"slug": found.slug, "secret": found.secret}
+
+
+def survey_link(area):
+    found = live_survey(by=UserFactory(area_command=area), area_command=area)
+    link = SurveyLink.objects.create(
+        survey=found, channel="social", campaign="Spring post", created_by=found.created_by
+    )
+    return {"code": link.code}
+
+
 def department_logo(area):
     Department.load().logo.save("logo.png", ContentFile(b"\x89PNG\r\n\x1a\n", name="logo.png"))
     return {}
@@ -271,6 +300,27 @@ ROUTES = {
     "programs:request_decline": post(presentation_request, user="sergeant"),
     "programs:request_create": public(),
     "programs:request_done": public(presentation_request_code),
+    # surveys: built by area staff, approved by the chief's office (department-wide: scoped=False)
+    "surveys:survey_list": page(),
+    "surveys:survey_create": page(user="lieutenant"),
+    "surveys:survey_detail": page(survey),
+    "surveys:survey_settings": page(survey, user="lieutenant"),
+    "surveys:survey_texts": page(survey, user="lieutenant"),
+    "surveys:survey_new_version": post(survey, user="lieutenant"),
+    "surveys:question_create": page(survey, user="lieutenant"),
+    "surveys:question_edit": page(survey_question, user="lieutenant"),
+    "surveys:question_delete": page(survey_question, user="lieutenant"),
+    "surveys:question_move": post(survey_question, user="lieutenant"),
+    "surveys:version_submit": post(survey, user="lieutenant"),
+    "surveys:version_withdraw": post(survey, user="lieutenant"),
+    "surveys:version_approve": post(survey, user="chief", scoped=False),
+    "surveys:version_return": post(survey, user="chief", scoped=False),
+    "surveys:survey_close": page(survey, user="lieutenant"),
+    # surveys: the public page; a short link leads there with its tag
+    "surveys:public_survey": public(live_survey_slug),
+    "surveys:public_thanks": public(live_survey_slug),
+    "surveys:public_survey_unlisted": public(unlisted_survey),
+    "surveys:short_link": public(survey_link),
 }
 
 
@@ -319,7 +369,7 @@ def test_every_url_has_a_contract():
 def test_public_url_opens_without_logging_in(client, area, name):
     response = client.get(url_for(name, area))
 
-    assert response.status_code in (200, 301), response.status_code
+    assert response.status_code in (200, 301, 302), response.status_code
     assert not response.get("Location", "").startswith(resolve_url(settings.LOGIN_URL))
 
 

@@ -44,6 +44,8 @@ from programs.models import (
     PresentationRequest,
     Program,
 )
+from surveys.demo import seed_surveys
+from surveys.models import ContactRequest, Survey
 
 DEMO_PASSWORD = "outreach-demo-2026"
 
@@ -181,6 +183,7 @@ class Command(BaseCommand):
             pact.seed_concerns(areas)
             pact.seed_plans(areas)
             pact.seed_projects(areas)
+            seed_surveys(areas)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {len(areas)} area commands, {User.objects.count()} users, "
@@ -201,6 +204,8 @@ class Command(BaseCommand):
         Partnership.objects.filter(organization__area_command__code__in=area_codes).delete()
         ImmigrationOutreach.objects.filter(organization__area_command__code__in=area_codes).delete()
         PresentationRequest.objects.all().delete()
+        ContactRequest.objects.all().delete()
+        Survey.objects.all().delete()
         ActionPlan.objects.filter(area_command__code__in=area_codes).delete()
         Project.objects.filter(area_command__code__in=area_codes).delete()
         concerns = Concern.objects.filter(area_command__code__in=area_codes)

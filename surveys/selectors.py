@@ -1,0 +1,44 @@
+"""Reads that gather what a survey page needs."""
+
+from django.db.models import Prefetch
+
+from outreach.models import CrimeType, Sector
+
+from .models import Option, Question, SurveyVersion
+
+# An approved version never changes, so its questions are read once per process (bounded).
+_FROZEN = {}
+_FROZEN_LIMIT = 64
+
+
+def version_questions(version):
+    """The version's questions in order, each with its options; cached once the version is frozen."""
+    frozen = version.status in (SurveyVersion.Status.APPROVED, SurveyVersion.Status.SUPERSEDED)
+    if frozen and version.pk in _FROZEN:
+        return _FROZEN[version.pk]
+    questions = list(
+        Question.objects.filter(version=version).prefetch_related(
+            Prefetch("options", queryset=Option.objects.order_by("position"))
+        )
+    )
+    if frozen:
+        if len(_FROZEN) >= _FROZEN_LIMIT:
+            _FROZEN.clear()
+        _FROZEN[version.pk] = questions
+    return questions
+
+
+def answer_choices(questions):
+    """The neighborhoods and categories a version's questions offer (read only when one asks for them)."""
+    kinds = {question.kind for question in questions}
+    sectors = (
+        list(
+            Sector.objects.filter(area_command__is_active=True)
+            .select_related("area_command")
+            .order_by("area_command__name", "name")
+        )
+        if Question.Kind.AREA in kinds
+        else []
+    )
+    categories = list(CrimeType.objects.filter(is_active=True)) if Question.Kind.CATEGORY in kinds else []
+    return sectors, categories

@@ -1,0 +1,29 @@
+from django.urls import path
+
+from .views import public, surveys
+
+app_name = "surveys"
+
+urlpatterns = [
+    # Staff: building and approving
+    path("surveys/", surveys.survey_list, name="survey_list"),
+    path("surveys/new/", surveys.survey_create, name="survey_create"),
+    path("surveys/<int:pk>/", surveys.survey_detail, name="survey_detail"),
+    path("surveys/<int:pk>/settings/", surveys.survey_settings, name="survey_settings"),
+    path("surveys/<int:pk>/texts/", surveys.survey_texts, name="survey_texts"),
+    path("surveys/<int:pk>/new-version/", surveys.survey_new_version, name="survey_new_version"),
+    path("surveys/<int:pk>/questions/new/", surveys.question_create, name="question_create"),
+    path("surveys/questions/<int:pk>/edit/", surveys.question_edit, name="question_edit"),
+    path("surveys/questions/<int:pk>/delete/", surveys.question_delete, name="question_delete"),
+    path("surveys/questions/<int:pk>/move/", surveys.question_move, name="question_move"),
+    path("surveys/<int:pk>/submit/", surveys.version_submit, name="version_submit"),
+    path("surveys/<int:pk>/withdraw/", surveys.version_withdraw, name="version_withdraw"),
+    path("surveys/<int:pk>/approve/", surveys.version_approve, name="version_approve"),
+    path("surveys/<int:pk>/return/", surveys.version_return, name="version_return"),
+    path("surveys/<int:pk>/close/", surveys.survey_close, name="survey_close"),
+    # Citizens
+    path("s/<slug:slug>/", public.public_survey, name="public_survey"),
+    path("s/<slug:slug>/thanks/", public.public_thanks, name="public_thanks"),
+    path("s/<slug:slug>/<str:secret>/", public.public_survey, name="public_survey_unlisted"),
+    path("q/<str:code>/", public.short_link, name="short_link"),
+]
