@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import public, surveys
+from .views import public, results, surveys
 
 app_name = "surveys"
 
@@ -21,6 +21,8 @@ urlpatterns = [
     path("surveys/<int:pk>/approve/", surveys.version_approve, name="version_approve"),
     path("surveys/<int:pk>/return/", surveys.version_return, name="version_return"),
     path("surveys/<int:pk>/close/", surveys.survey_close, name="survey_close"),
+    path("surveys/<int:pk>/results/", results.survey_results_page, name="survey_results"),
+    path("surveys/answers/<int:pk>/concern/", results.answer_concern_create, name="answer_concern"),
     # Citizens
     path("s/<slug:slug>/", public.public_survey, name="public_survey"),
     path("s/<slug:slug>/thanks/", public.public_thanks, name="public_thanks"),

@@ -47,7 +47,7 @@ from programs.tests.factories import (
     PresentationRequestFactory,
     ProgramFactory,
 )
-from surveys.models import SurveyLink
+from surveys.models import Answer, Response, SurveyLink
 from surveys.tests.factories import QuestionFactory, live_survey
 
 PUBLIC, STAFF, STAFF_POST, ANYONE_POST = "public", "staff", "staff-post", "anyone-post"
@@ -189,6 +189,13 @@ def survey_link(area):
     return {"code": link.code}
 
 
+def survey_answer(area):
+    found = live_survey(by=UserFactory(area_command=area), area_command=area, kinds=["long_text"])
+    response = Response.objects.create(survey=found, version=found.live_version, language="en", channel="web")
+    answer = Answer.objects.create(response=response, question=found.live_version.questions.get(), text="Dark park")
+    return {"pk": answer.pk}
+
+
 def department_logo(area):
     Department.load().logo.save("logo.png", ContentFile(b"\x89PNG\r\n\x1a\n", name="logo.png"))
     return {}
@@ -316,6 +323,8 @@ ROUTES = {
     "surveys:version_approve": post(survey, user="chief", scoped=False),
     "surveys:version_return": post(survey, user="chief", scoped=False),
     "surveys:survey_close": page(survey, user="lieutenant"),
+    "surveys:survey_results": page(survey, user="sergeant"),
+    "surveys:answer_concern": post(survey_answer, user="sergeant"),
     # surveys: the public page; a short link leads there with its tag
     "surveys:public_survey": public(live_survey_slug),
     "surveys:public_thanks": public(live_survey_slug),

@@ -17,7 +17,7 @@ from outreach.lib.public_forms import handle_public_form
 from ..forms.public import SurveyResponseForm
 from ..models import Survey, SurveyLink
 from ..models.responses import Channel
-from ..selectors import answer_choices, version_questions
+from ..selectors.questions import answer_choices, version_questions
 from ..services.responses import response_submit
 
 RATE_GROUP = "public-survey"

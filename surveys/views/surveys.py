@@ -15,7 +15,7 @@ from outreach.scope import get_object_for_user
 from ..filters import SurveyFilter
 from ..forms.surveys import QuestionForm, ReturnForm, SurveyForm, VersionForm, option_formset
 from ..models import Question, Survey, SurveyVersion
-from ..selectors import version_questions
+from ..selectors.questions import version_questions
 from ..services import surveys as builder
 
 

@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 
 from outreach.models import CrimeType, Sector
 
-from .models import Option, Question, SurveyVersion
+from ..models import Option, Question, SurveyVersion
 
 # An approved version never changes, so its questions are read once per process (bounded).
 _FROZEN = {}

@@ -1,0 +1,81 @@
+"""A survey's results, month by month, sent to the chief for review and action (policy 000 §V.B, 001 §III.C.4)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from outreach import clock
+from outreach.lib.lists import paginate, wants_csv
+from outreach.models import AreaCommand
+
+from ..exports import aggregates_csv, responses_csv
+from ..forms.results import ResultsFilterForm
+from ..models import Answer, Question, ResultsAction
+from ..selectors.results import survey_results, survey_trend, text_answers
+from ..services.responses import answer_concern, default_category_id
+from .surveys import get_survey_for_user
+
+
+@login_required
+def survey_results_page(request, pk):
+    survey = get_survey_for_user(request.user, pk, perm="surveys.view_survey_results")
+    form = ResultsFilterForm(request.GET or None, survey=survey, user=request.user)
+    filters = form.filters()
+    if wants_csv(request):
+        return responses_csv(survey, filters)
+    results = survey_results(survey, filters)
+    if request.GET.get("format") == "aggregates":
+        return aggregates_csv(survey, results)
+    search = request.GET.get("q", "").strip()[:100]
+    texts = paginate(request, text_answers(survey, filters, search=search), per_page=20)
+    until = filters.month or clock.today().replace(day=1)
+    context = {
+        "survey": survey,
+        "filter_holder": {"form": form},
+        "filters": filters,
+        "results": results,
+        "trend": survey_trend(
+            survey, filters, until=until, questions=[result.question for result in results["questions"]]
+        ),
+        "concern_areas": AreaCommand.objects.active().for_user(request.user),
+        "texts": texts,
+        "search": search,
+        "actions": ResultsAction.objects.filter(survey=survey).select_related("by", "concern", "plan")[:20],
+    }
+    return render(request, "surveys/results/page.html", context)
+
+
+@login_required
+@permission_required("outreach.add_concern", raise_exception=True)
+@require_POST
+def answer_concern_create(request, pk):
+    """One click: a typed answer becomes a PACT concern (source "survey"), in the area it speaks for."""
+    answer = get_object_or_404(
+        Answer.objects.select_related("response__survey", "question"), pk=pk, question__kind__in=Question.TEXT_KINDS
+    )
+    survey = get_survey_for_user(request.user, answer.response.survey_id, perm="surveys.view_survey_results")
+    if answer.concern_id:
+        messages.info(request, _("This answer is already a concern."))
+        return redirect(answer.concern)
+    areas = AreaCommand.objects.active().for_user(request.user)
+    area_id = answer.response.area_command_id or request.user.area_command_id
+    if area_id is None:
+        chosen = areas.filter(pk=request.POST.get("area_command") or 0).first()
+        area_id = chosen.pk if chosen else None
+    if area_id is None or not areas.filter(pk=area_id).exists():
+        messages.error(request, _("Choose the area command the concern belongs to."))
+        return redirect("surveys:survey_results", survey.pk)
+    category = answer.response.answers.filter(category__isnull=False).values_list("category", flat=True).first()
+    sector = answer.response.answers.filter(sector__isnull=False).values_list("sector", flat=True).first()
+    concern = answer_concern(
+        answer=answer,
+        category_id=category or default_category_id(),
+        description=answer.text,
+        area_command_id=area_id,
+        sector_id=sector if area_id == answer.response.area_command_id else None,
+        by=request.user,
+    )
+    messages.success(request, _("The answer was recorded as a concern: check its category and assign it."))
+    return redirect(concern)
