@@ -66,6 +66,16 @@ def days_ago(days, *, since=None):
     return (since or today()) - timedelta(days=days)
 
 
+def working_days_ago(days, *, since=None):
+    """The day ``days`` working days (Monday to Friday) before ``since``: "untouched for 3 working days"."""
+    day = since or today()
+    while days > 0:
+        day -= timedelta(days=1)
+        if day.weekday() < 5:
+            days -= 1
+    return day
+
+
 class in_department_time(ContextDecorator):
     """Run a block (or a whole function) in the department's time zone, outside a request."""
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import public, results, surveys
+from .views import followups, public, results, surveys
 
 app_name = "surveys"
 
@@ -23,6 +23,12 @@ urlpatterns = [
     path("surveys/<int:pk>/close/", surveys.survey_close, name="survey_close"),
     path("surveys/<int:pk>/results/", results.survey_results_page, name="survey_results"),
     path("surveys/answers/<int:pk>/concern/", results.answer_concern_create, name="answer_concern"),
+    # Staff: the follow-up queue of citizens who asked to be contacted
+    path("surveys/contacts/", followups.contact_list, name="contact_list"),
+    path("surveys/contacts/<int:pk>/", followups.contact_detail, name="contact_detail"),
+    path("surveys/contacts/<int:pk>/assign/", followups.contact_assign, name="contact_assign"),
+    path("surveys/contacts/<int:pk>/attempts/", followups.contact_attempt, name="contact_attempt"),
+    path("surveys/contacts/<int:pk>/close/", followups.contact_close, name="contact_close"),
     # Citizens
     path("s/<slug:slug>/", public.public_survey, name="public_survey"),
     path("s/<slug:slug>/thanks/", public.public_thanks, name="public_thanks"),

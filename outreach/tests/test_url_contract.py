@@ -47,7 +47,7 @@ from programs.tests.factories import (
     PresentationRequestFactory,
     ProgramFactory,
 )
-from surveys.models import Answer, Response, SurveyLink
+from surveys.models import Answer, ContactRequest, Response, SurveyLink
 from surveys.tests.factories import QuestionFactory, live_survey
 
 PUBLIC, STAFF, STAFF_POST, ANYONE_POST = "public", "staff", "staff-post", "anyone-post"
@@ -196,6 +196,13 @@ def survey_answer(area):
     return {"pk": answer.pk}
 
 
+def contact_request(area):
+    found = live_survey(by=UserFactory(area_command=area), area_command=area)
+    return {
+        "pk": ContactRequest.objects.create(survey=found, area_command=area, name="Rosa", phone="5", language="es").pk
+    }
+
+
 def department_logo(area):
     Department.load().logo.save("logo.png", ContentFile(b"\x89PNG\r\n\x1a\n", name="logo.png"))
     return {}
@@ -325,6 +332,11 @@ ROUTES = {
     "surveys:survey_close": page(survey, user="lieutenant"),
     "surveys:survey_results": page(survey, user="sergeant"),
     "surveys:answer_concern": post(survey_answer, user="sergeant"),
+    "surveys:contact_list": page(user="sergeant"),
+    "surveys:contact_detail": page(contact_request, user="sergeant"),
+    "surveys:contact_assign": post(contact_request, user="sergeant"),
+    "surveys:contact_attempt": post(contact_request, user="sergeant"),
+    "surveys:contact_close": post(contact_request, user="sergeant"),
     # surveys: the public page; a short link leads there with its tag
     "surveys:public_survey": public(live_survey_slug),
     "surveys:public_thanks": public(live_survey_slug),

@@ -6,6 +6,8 @@ follow-ups). An unplaced request (no area command known) is an intake queue like
 presentation requests.
 """
 
+from datetime import datetime, time
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -13,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from outreach import clock
 from outreach.lib.validators import TEXT_MAX_LENGTH
 from outreach.models import AreaCommand, Concern
 from outreach.scope import IntakeQueueQuerySet
@@ -23,11 +26,20 @@ from .surveys import Survey
 class ContactRequestQuerySet(IntakeQueueQuerySet):
     pickup_perm = "surveys.change_contactrequest"
 
+    def for_user(self, user):
+        """Staff who work follow-ups see their area's (and the unplaced); anyone else only those assigned to them."""
+        if user.is_authenticated and user.is_active and not user.has_perm(self.pickup_perm):
+            return self.filter(assigned_to=user)
+        return super().for_user(user)
+
+    def stale(self, today=None):
+        """Open requests nobody touched for ``STALE_WORKING_DAYS`` working days."""
+        cutoff = clock.working_days_ago(ContactRequest.STALE_WORKING_DAYS, since=today)
+        zone = timezone.get_current_timezone()
+        return self.open().filter(last_activity_at__lt=timezone.make_aware(datetime.combine(cutoff, time.min), zone))
+
     def open(self):
         return self.exclude(status=ContactRequest.Status.CLOSED)
-
-    def untouched_since(self, moment):
-        return self.open().filter(last_activity_at__lt=moment)
 
 
 class ContactRequest(models.Model):
@@ -44,6 +56,7 @@ class ContactRequest(models.Model):
         UNREACHABLE = "unreachable", _("Could not be reached")
 
     INTAKE_STATUS = Status.NEW
+    WORK_PERMISSION = "surveys.change_contactrequest"
     # A request nobody touched for this many working days is flagged.
     STALE_WORKING_DAYS = 3
     TRANSITIONS = {
@@ -104,6 +117,17 @@ class ContactRequest(models.Model):
 
     def can_become(self, status):
         return status in self.TRANSITIONS[self.status]
+
+    def is_open(self):
+        return self.status != self.Status.CLOSED
+
+    def is_stale(self, today=None):
+        cutoff = clock.working_days_ago(self.STALE_WORKING_DAYS, since=today)
+        return self.is_open() and clock.date_of(self.last_activity_at) < cutoff
+
+    def can_be_worked_by(self, user):
+        """Attempts and the outcome: whoever works follow-ups, or the officer it is assigned to."""
+        return self.is_open() and (user.has_perm(self.WORK_PERMISSION) or self.assigned_to_id == user.pk)
 
 
 class ContactAttempt(models.Model):
