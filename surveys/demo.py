@@ -204,6 +204,16 @@ def _version(survey, number, title, intro, questions, *, status, chief, builder,
     return version
 
 
+def reset_surveys():
+    """Every survey and what hangs on it, children first (versions are protected while answers name them)."""
+    ContactRequest.objects.all().delete()
+    Answer.objects.all().delete()
+    Response.objects.all().delete()
+    PaperBatch.objects.all().delete()
+    Survey.objects.update(live_version=None, status=Survey.Status.NEW)
+    Survey.objects.all().delete()
+
+
 def seed_surveys(areas):
     if Survey.objects.filter(slug=COMMUNITY_SLUG).exists():
         return

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import followups, public, results, surveys
+from .views import channels, followups, paper, public, results, surveys
 
 app_name = "surveys"
 
@@ -23,6 +23,21 @@ urlpatterns = [
     path("surveys/<int:pk>/close/", surveys.survey_close, name="survey_close"),
     path("surveys/<int:pk>/results/", results.survey_results_page, name="survey_results"),
     path("surveys/answers/<int:pk>/concern/", results.answer_concern_create, name="answer_concern"),
+    # Staff: the channels (forum and social links, the handout, the paper form)
+    path(
+        "surveys/<int:pk>/links/presentation/<int:presentation_pk>/",
+        channels.link_for_presentation,
+        name="link_for_presentation",
+    ),
+    path("surveys/<int:pk>/links/meeting/<int:meeting_pk>/", channels.link_for_meeting, name="link_for_meeting"),
+    path("surveys/<int:pk>/links/campaign/", channels.link_for_campaign, name="link_for_campaign"),
+    path("surveys/links/<str:code>/handout/", channels.link_handout, name="link_handout"),
+    path("surveys/<int:pk>/paper/", channels.paper_form, name="paper_form"),
+    # Staff: keying paper batches
+    path("surveys/<int:pk>/batches/", paper.batch_list, name="batch_list"),
+    path("surveys/batches/<int:pk>/", paper.batch_detail, name="batch_detail"),
+    path("surveys/batches/<int:pk>/key/<int:keying>/", paper.batch_key, name="batch_key"),
+    path("surveys/batches/<int:pk>/count/", paper.batch_count, name="batch_count"),
     # Staff: the follow-up queue of citizens who asked to be contacted
     path("surveys/contacts/", followups.contact_list, name="contact_list"),
     path("surveys/contacts/<int:pk>/", followups.contact_detail, name="contact_detail"),

@@ -47,7 +47,7 @@ from programs.tests.factories import (
     PresentationRequestFactory,
     ProgramFactory,
 )
-from surveys.models import Answer, ContactRequest, Response, SurveyLink
+from surveys.models import Answer, ContactRequest, PaperBatch, Response, SurveyLink
 from surveys.tests.factories import QuestionFactory, live_survey
 
 PUBLIC, STAFF, STAFF_POST, ANYONE_POST = "public", "staff", "staff-post", "anyone-post"
@@ -203,6 +203,30 @@ def contact_request(area):
     }
 
 
+def area_live_survey(area):
+    return {"pk": live_survey(by=UserFactory(area_command=area), area_command=area).pk}
+
+
+def survey_and_presentation(area):
+    return {**area_live_survey(area), "presentation_pk": PresentationFactory(area_command=area).pk}
+
+
+def survey_and_meeting(area):
+    return {**area_live_survey(area), "meeting_pk": WatchMeetingFactory(group__area_command=area).pk}
+
+
+def paper_batch(area):
+    found = live_survey(by=UserFactory(area_command=area), area_command=area)
+    batch = PaperBatch.objects.create(
+        survey=found, version=found.live_version, name="March", channel="paper", sheets=3, created_by=found.created_by
+    )
+    return {"pk": batch.pk}
+
+
+def paper_batch_keying(area):
+    return {**paper_batch(area), "keying": 1}
+
+
 def department_logo(area):
     Department.load().logo.save("logo.png", ContentFile(b"\x89PNG\r\n\x1a\n", name="logo.png"))
     return {}
@@ -332,6 +356,15 @@ ROUTES = {
     "surveys:survey_close": page(survey, user="lieutenant"),
     "surveys:survey_results": page(survey, user="sergeant"),
     "surveys:answer_concern": post(survey_answer, user="sergeant"),
+    "surveys:link_for_presentation": post(survey_and_presentation),
+    "surveys:link_for_meeting": post(survey_and_meeting),
+    "surveys:link_for_campaign": post(area_live_survey),
+    "surveys:link_handout": page(survey_link),
+    "surveys:paper_form": page(area_live_survey),
+    "surveys:batch_list": page(area_live_survey, user="sergeant"),
+    "surveys:batch_detail": page(paper_batch, user="sergeant"),
+    "surveys:batch_key": page(paper_batch_keying, user="sergeant"),
+    "surveys:batch_count": post(paper_batch, user="sergeant"),
     "surveys:contact_list": page(user="sergeant"),
     "surveys:contact_detail": page(contact_request, user="sergeant"),
     "surveys:contact_assign": post(contact_request, user="sergeant"),

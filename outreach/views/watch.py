@@ -15,6 +15,7 @@ from ..exports import WatchGroupExport
 from ..filters import WatchGroupFilter
 from ..forms.watch import CaptainForm, MeetingForm, WatchGroupForm, WatchStatusForm
 from ..lib.lists import paginate, wants_csv
+from ..lib.panels import panels_for
 from ..models import AreaCommand, Sector, WatchGroup
 from ..scope import get_object_for_user
 from ..services.watch import watch_group_set_status
@@ -58,6 +59,7 @@ def watch_detail(request, pk, bound_forms=None, status=200):
         "status_form": bound_forms.get("status") or WatchStatusForm(group=group),
         "captain_form": bound_forms.get("captain") or CaptainForm(),
         "meeting_form": bound_forms.get("meeting") or MeetingForm(user=request.user),
+        "panels": panels_for("watch_group", group, request),
     }
     return render(request, "outreach/watch/detail.html", context, status=status)
 

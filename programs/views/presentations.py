@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from outreach.lib.lists import paginate, wants_csv
+from outreach.lib.panels import panels_for
 from outreach.scope import get_object_for_user
 
 from .. import services
@@ -134,6 +135,7 @@ def presentation_detail(request, pk, return_form=None, attachment_form=None, sta
         "can_review": can_review,
         "return_form": return_form or ReturnForm(),
         "attachment_form": attachment_form or AttachmentForm(),
+        "panels": panels_for("presentation", presentation, request),
     }
     return render(request, "programs/presentations/detail.html", context, status=status)
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from outreach.lib.public_forms import HoneypotFormMixin
 
-from ..models import OneTimeCode, Question
+from ..models import OneTimeCode, Question, Response
 
 
 def _rating_choices(question):
@@ -74,9 +74,9 @@ def field_for(question, *, sectors, categories):
     )
 
 
-class SurveyResponseForm(HoneypotFormMixin, forms.Form):
-    submission_key = forms.UUIDField(widget=forms.HiddenInput)
-    via = forms.CharField(required=False, max_length=12, widget=forms.HiddenInput)
+class SurveyAnswersForm(forms.Form):
+    """A version's questions and the optional contact part: what a citizen, or staff keying a paper, fill in."""
+
     one_time_code = forms.CharField(
         label=gettext_lazy("Code printed on your paper survey"),
         help_text=gettext_lazy("Only if you received the survey on paper: so your household is counted once."),
@@ -115,8 +115,8 @@ class SurveyResponseForm(HoneypotFormMixin, forms.Form):
 
     CONTACT_FIELDS = ("contact_me", "contact_name", "contact_phone", "contact_email", "contact_consent")
 
-    def __init__(self, data=None, *, survey, questions, sectors=(), categories=(), initial=None):
-        super().__init__(data, initial={"submission_key": uuid.uuid4(), **(initial or {})})
+    def __init__(self, data=None, *, survey, questions, sectors=(), categories=(), initial=None, prefix=None):
+        super().__init__(data, initial=initial, prefix=prefix)
         self.survey = survey
         self.questions = questions
         self.question_fields = []
@@ -138,9 +138,11 @@ class SurveyResponseForm(HoneypotFormMixin, forms.Form):
         found = OneTimeCode.objects.filter(survey=self.survey, code=code).first()
         if found is None:
             raise forms.ValidationError(_("This code is not one of this survey's. Check it, or leave it empty."))
-        if found.used_at is not None:
-            raise forms.ValidationError(_("Your household's answers with this code are already counted. Thank you!"))
+        if found.used_at is not None or Response.objects.filter(one_time_code=found).exists():
+            raise forms.ValidationError(self.USED_CODE_MESSAGE)
         return found
+
+    USED_CODE_MESSAGE = gettext_lazy("Your household's answers with this code are already counted. Thank you!")
 
     def clean_contact_email(self):
         email = self.cleaned_data["contact_email"].strip()
@@ -184,3 +186,39 @@ class SurveyResponseForm(HoneypotFormMixin, forms.Form):
             "phone": self.cleaned_data["contact_phone"].strip(),
             "email": self.cleaned_data["contact_email"],
         }
+
+
+class SurveyResponseForm(HoneypotFormMixin, SurveyAnswersForm):
+    """The public page's form: a one-time key against a page posted twice, and the link it came by."""
+
+    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+    via = forms.CharField(required=False, max_length=12, widget=forms.HiddenInput)
+
+    def __init__(self, data=None, *, initial=None, **kwargs):
+        super().__init__(data, initial={"submission_key": uuid.uuid4(), **(initial or {})}, **kwargs)
+
+
+class PaperSheetForm(SurveyAnswersForm):
+    """One paper keyed by staff: the same questions; its printed code, if any; the contact part at the first keying."""
+
+    USED_CODE_MESSAGE = gettext_lazy(
+        "This household already answered with this code (on the web or on another paper): set this paper aside."
+    )
+
+    paper_language = forms.ChoiceField(
+        label=gettext_lazy("Language of the paper"),
+        choices=[("en", gettext_lazy("English")), ("es", gettext_lazy("Spanish"))],
+    )
+
+    def __init__(self, data=None, *, first_keying=True, **kwargs):
+        super().__init__(data, **kwargs)
+        self.order_fields(["paper_language", *self.question_fields])
+        if not first_keying:
+            # The second keying checks the answers; the contact part and the code are keyed once.
+            for name in (*self.CONTACT_FIELDS, "one_time_code"):
+                self.fields.pop(name, None)
+        else:
+            self.fields["contact_consent"].label = _("The paper's consent box is ticked")
+        if "one_time_code" in self.fields:
+            self.fields["one_time_code"].label = _("Code printed on the paper")
+            self.fields["one_time_code"].help_text = ""

@@ -18,7 +18,7 @@ class ResultsDigest(models.Model):
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="digests")
     month = models.DateField(_("month"))
     responses = models.PositiveIntegerField(_("responses"))
-    summary = models.JSONField(default=dict)
+    summary = models.JSONField(default=dict, blank=True)
     computed_at = models.DateTimeField(default=timezone.now, editable=False)
     sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 

@@ -86,6 +86,8 @@ def response_submit(
         except IntegrityError:
             if submission_key is not None and Response.objects.filter(submission_key=submission_key).exists():
                 return None
+            if one_time_code is not None and Response.objects.filter(one_time_code=one_time_code).exists():
+                return None  # the household's answers with this code came in a moment before
             raise
         rows = []
         for question, value in answers:
@@ -93,7 +95,7 @@ def response_submit(
                 row.response = response
                 rows.append(row)
         Answer.objects.bulk_create(rows)
-        if one_time_code is not None:
+        if one_time_code is not None and response.counted:
             OneTimeCode.objects.filter(pk=one_time_code.pk).update(used_at=response.submitted_at)
         if contact:
             ContactRequest.objects.create(

@@ -5,7 +5,21 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from outreach.tests.factories import UserFactory
-from surveys.models import Option, Question, Survey, SurveyVersion
+from surveys.models import (
+    Answer,
+    ContactAttempt,
+    ContactRequest,
+    OneTimeCode,
+    Option,
+    PaperBatch,
+    Question,
+    Response,
+    ResultsAction,
+    ResultsDigest,
+    Survey,
+    SurveyLink,
+    SurveyVersion,
+)
 
 
 class SurveyFactory(DjangoModelFactory):
@@ -66,3 +80,92 @@ def live_survey(*, by, kinds=(Question.Kind.RATING,), **survey_fields):
     Survey.objects.filter(pk=survey.pk).update(status=Survey.Status.APPROVED, live_version=version)
     survey.refresh_from_db()
     return survey
+
+
+class SurveyLinkFactory(DjangoModelFactory):
+    class Meta:
+        model = SurveyLink
+
+    survey = factory.SubFactory(SurveyFactory)
+    channel = "social"
+    campaign = factory.Sequence(lambda n: f"Facebook post {n}")
+    created_by = factory.SelfAttribute("survey.created_by")
+
+
+class PaperBatchFactory(DjangoModelFactory):
+    class Meta:
+        model = PaperBatch
+
+    version = factory.SubFactory(SurveyVersionFactory, status=SurveyVersion.Status.APPROVED)
+    survey = factory.SelfAttribute("version.survey")
+    name = factory.Sequence(lambda n: f"Water bill, route {n}")
+    channel = "water_bill"
+    sheets = 25
+    created_by = factory.SelfAttribute("survey.created_by")
+
+
+class OneTimeCodeFactory(DjangoModelFactory):
+    class Meta:
+        model = OneTimeCode
+
+    survey = factory.SubFactory(SurveyFactory)
+    printed_for = "Water bill, March"
+
+
+class ResponseFactory(DjangoModelFactory):
+    class Meta:
+        model = Response
+
+    version = factory.SubFactory(SurveyVersionFactory, status=SurveyVersion.Status.APPROVED)
+    survey = factory.SelfAttribute("version.survey")
+    language = "en"
+    channel = "web"
+
+
+class AnswerFactory(DjangoModelFactory):
+    class Meta:
+        model = Answer
+
+    response = factory.SubFactory(ResponseFactory)
+    question = factory.SubFactory(QuestionFactory, version=factory.SelfAttribute("..response.version"))
+    number = 4
+
+
+class ContactRequestFactory(DjangoModelFactory):
+    class Meta:
+        model = ContactRequest
+
+    survey = factory.SubFactory(SurveyFactory)
+    name = "Rosa Elena Martínez-Gutiérrez"
+    phone = "(575) 555-0143"
+    language = "es"
+    concern_text = "Cars speed past the school every morning."
+
+
+class ContactAttemptFactory(DjangoModelFactory):
+    class Meta:
+        model = ContactAttempt
+
+    request = factory.SubFactory(ContactRequestFactory)
+    made_by = factory.SubFactory(UserFactory)
+    method = ContactAttempt.Method.PHONE
+    note = "Left a voicemail."
+
+
+class ResultsDigestFactory(DjangoModelFactory):
+    class Meta:
+        model = ResultsDigest
+
+    survey = factory.SubFactory(SurveyFactory)
+    month = factory.LazyFunction(lambda: timezone.localdate().replace(day=1))
+    responses = 0
+
+
+class ResultsActionFactory(DjangoModelFactory):
+    class Meta:
+        model = ResultsAction
+
+    survey = factory.SubFactory(SurveyFactory)
+    month = factory.LazyFunction(lambda: timezone.localdate().replace(day=1))
+    note = "Asked the Westside lieutenant for a lighting walk in Mesa Verde."
+    by = factory.SubFactory(UserFactory)

@@ -13,8 +13,10 @@ from outreach.lib.notifications import absolute_url
 from outreach.scope import get_object_for_user
 
 from ..filters import SurveyFilter
+from ..forms.channels import CampaignForm, PaperForm
 from ..forms.surveys import QuestionForm, ReturnForm, SurveyForm, VersionForm, option_formset
 from ..models import Question, Survey, SurveyVersion
+from ..qr import qr_data_uri
 from ..selectors.questions import version_questions
 from ..services import surveys as builder
 
@@ -25,6 +27,14 @@ def _surveys():
 
 def get_survey_for_user(user, pk, perm="surveys.view_survey"):
     return get_object_for_user(user, _surveys(), perm=perm, pk=pk)
+
+
+def links_with_counts(survey):
+    return (
+        survey.links.select_related("presentation__program", "watch_meeting__group")
+        .annotate(response_count=Count("responses"))
+        .order_by("channel", "-created_at")
+    )
 
 
 def get_question_for_user(user, pk):
@@ -95,6 +105,11 @@ def survey_detail(request, pk):
         "return_form": ReturnForm(),
         "public_url": absolute_url(survey.get_public_url()),
         "kinds": Question.Kind.choices,
+        "links": links_with_counts(survey) if survey.status != Survey.Status.NEW else [],
+        "campaign_form": CampaignForm(),
+        "paper_form": PaperForm(),
+        "public_qr": qr_data_uri(absolute_url(survey.get_public_url())) if survey.status != Survey.Status.NEW else "",
+        "batches": survey.batches.all()[:5],
     }
     return render(request, "surveys/surveys/detail.html", context)
 

@@ -44,8 +44,7 @@ from programs.models import (
     PresentationRequest,
     Program,
 )
-from surveys.demo import seed_surveys
-from surveys.models import ContactRequest, Survey
+from surveys.demo import reset_surveys, seed_surveys
 
 DEMO_PASSWORD = "outreach-demo-2026"
 
@@ -204,8 +203,7 @@ class Command(BaseCommand):
         Partnership.objects.filter(organization__area_command__code__in=area_codes).delete()
         ImmigrationOutreach.objects.filter(organization__area_command__code__in=area_codes).delete()
         PresentationRequest.objects.all().delete()
-        ContactRequest.objects.all().delete()
-        Survey.objects.all().delete()
+        reset_surveys()
         ActionPlan.objects.filter(area_command__code__in=area_codes).delete()
         Project.objects.filter(area_command__code__in=area_codes).delete()
         concerns = Concern.objects.filter(area_command__code__in=area_codes)
