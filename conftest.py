@@ -19,6 +19,7 @@ SEED_MIGRATIONS = (
     "outreach.migrations.0003_department",
     "outreach.migrations.0004_crime_types",
     "outreach.migrations.0011_plan_reminders",
+    "surveys.migrations.0003_monthly_results",
     "programs.migrations.0002_catalog",
 )
 

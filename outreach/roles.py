@@ -125,6 +125,7 @@ DEFAULT_GRANTS = {
     "surveys.add_surveylink": FIELD_ROLES,
     "surveys.add_paperbatch": (*SUPERVISORS, Role.RECORDS, *CHIEF_OFFICE, Role.ADMIN),
     "surveys.act_on_results": (*CHIEF_OFFICE, Role.ADMIN),
+    "surveys.hear_of_results": CHIEF_OFFICE,
     # A citizen's contact request is seen by the staff who work follow-ups; an officer by the ones assigned.
     "surveys.view_contactrequest": FIELD_ROLES,
     "surveys.change_contactrequest": INTAKE_HANDLERS,
@@ -133,7 +134,7 @@ DEFAULT_GRANTS = {
 # The system administrator holds every permission of these apps.
 ADMIN_APPS = ("outreach", "programs", "surveys", "reports", "auth", "django_celery_beat", "axes")
 # ...but these, which a policy gives to named people only.
-ADMIN_WITHHELD = ("surveys.approve_survey",)
+ADMIN_WITHHELD = ("surveys.approve_survey", "surveys.hear_of_results")
 
 
 def grants_by_role():

@@ -22,6 +22,7 @@ urlpatterns = [
     path("surveys/<int:pk>/return/", surveys.version_return, name="version_return"),
     path("surveys/<int:pk>/close/", surveys.survey_close, name="survey_close"),
     path("surveys/<int:pk>/results/", results.survey_results_page, name="survey_results"),
+    path("surveys/<int:pk>/results/actions/", results.results_action_add, name="results_action_add"),
     path("surveys/answers/<int:pk>/concern/", results.answer_concern_create, name="answer_concern"),
     # Staff: the channels (forum and social links, the handout, the paper form)
     path(

@@ -133,20 +133,27 @@ def send_plan_reminders(today=None):
     return sent
 
 
+# The apps whose Celery tasks beat schedules: their crontabs move with the department's zone.
+SCHEDULED_APPS = ("outreach.", "programs.", "surveys.", "reports.")
+
+
 def keep_schedule_in_zone(zone):
-    """The 07:00 run follows the department's time zone when it changes."""
+    """Every scheduled run (07:00 reminders, the monthly survey results) follows the department's zone."""
     from django_celery_beat.models import CrontabSchedule, PeriodicTask
 
-    task = PeriodicTask.objects.filter(task=REMINDER_TASK).select_related("crontab").first()
-    if task is None or task.crontab is None or str(task.crontab.timezone) == str(zone):
-        return
-    crontab, _created = CrontabSchedule.objects.get_or_create(
-        minute=task.crontab.minute,
-        hour=task.crontab.hour,
-        day_of_week="*",
-        day_of_month="*",
-        month_of_year="*",
-        timezone=zone,
+    tasks = PeriodicTask.objects.filter(crontab__isnull=False, task__startswith=SCHEDULED_APPS).select_related(
+        "crontab"
     )
-    task.crontab = crontab
-    task.save(update_fields=["crontab"])
+    for task in tasks:
+        if str(task.crontab.timezone) == str(zone):
+            continue
+        crontab, _created = CrontabSchedule.objects.get_or_create(
+            minute=task.crontab.minute,
+            hour=task.crontab.hour,
+            day_of_week=task.crontab.day_of_week,
+            day_of_month=task.crontab.day_of_month,
+            month_of_year=task.crontab.month_of_year,
+            timezone=zone,
+        )
+        task.crontab = crontab
+        task.save(update_fields=["crontab"])

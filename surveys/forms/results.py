@@ -3,10 +3,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from outreach import clock
-from outreach.models import AreaCommand
+from outreach.forms.base import FormDefaultsMixin
+from outreach.models import ActionPlan, AreaCommand, Concern
 from outreach.scope import sees_all_areas
 
-from ..models import SurveyVersion
+from ..models import ResultsAction, SurveyVersion
 from ..models.responses import Channel
 from ..selectors.results import ResultsFilter
 
@@ -62,3 +63,42 @@ class ResultsFilterForm(forms.Form):
             version=data.get("version"),
             language=data.get("language", ""),
         )
+
+
+class ResultsActionForm(FormDefaultsMixin, forms.ModelForm):
+    """What the chief did about a month's results: a note, and the concern or plan opened from a finding."""
+
+    class Meta:
+        model = ResultsAction
+        fields = ["month", "note", "concern", "plan"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+    month = forms.ChoiceField(label=_("Results of"))
+
+    def __init__(self, *args, survey, user, month_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["month"].choices = month_choices
+        since = clock.days_ago(ACTION_LOOKBACK_DAYS)
+        self.fields["concern"].queryset = (
+            Concern.objects.for_user(user)
+            .filter(received_on__gte=since)
+            .select_related("category")
+            .order_by("-received_on")
+        )
+        self.fields["concern"].label_from_instance = lambda concern: (
+            f"{concern.category} · {concern.received_on:%Y-%m-%d} · {concern.description[:60]}"
+        )
+        self.fields["plan"].queryset = (
+            ActionPlan.objects.for_user(user).filter(created_at__date__gte=since).order_by("-created_at")
+        )
+        self.fields["concern"].help_text = _("A concern opened from a finding of these results, if any.")
+        self.fields["plan"].help_text = _("An action plan opened from a finding, if any.")
+
+    def clean_month(self):
+        month = clock.month_asked(self.cleaned_data["month"], within_years=10)
+        if month is None:
+            raise forms.ValidationError(_("Choose the month of the results."))
+        return month
+
+
+ACTION_LOOKBACK_DAYS = 365

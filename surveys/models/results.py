@@ -26,6 +26,7 @@ class ResultsDigest(models.Model):
         ordering = ["survey", "-month"]
         verbose_name = _("monthly results")
         verbose_name_plural = _("monthly results")
+        permissions = [("hear_of_results", _("Is e-mailed each survey's results every month"))]
         constraints = [
             models.UniqueConstraint(fields=["survey", "month"], name="surveys_digest_one_per_month"),
             models.CheckConstraint(condition=Q(month__day=1), name="surveys_digest_month_first_day"),

@@ -138,6 +138,9 @@ class Survey(models.Model):
     def get_absolute_url(self):
         return reverse("surveys:survey_detail", args=[self.pk])
 
+    def get_results_url(self):
+        return reverse("surveys:survey_results", args=[self.pk])
+
     def get_public_url(self):
         if self.listed:
             return reverse("surveys:public_survey", args=[self.slug])

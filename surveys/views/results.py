@@ -11,7 +11,7 @@ from outreach.lib.lists import paginate, wants_csv
 from outreach.models import AreaCommand
 
 from ..exports import aggregates_csv, responses_csv
-from ..forms.results import ResultsFilterForm
+from ..forms.results import ResultsActionForm, ResultsFilterForm
 from ..models import Answer, Question, ResultsAction
 from ..selectors.results import survey_results, survey_trend, text_answers
 from ..services.responses import answer_concern, default_category_id
@@ -19,9 +19,9 @@ from .surveys import get_survey_for_user
 
 
 @login_required
-def survey_results_page(request, pk):
+def survey_results_page(request, pk, action_form=None, status=200):
     survey = get_survey_for_user(request.user, pk, perm="surveys.view_survey_results")
-    form = ResultsFilterForm(request.GET or None, survey=survey, user=request.user)
+    form = ResultsFilterForm(request.GET or None if request.method == "GET" else None, survey=survey, user=request.user)
     filters = form.filters()
     if wants_csv(request):
         return responses_csv(survey, filters)
@@ -42,9 +42,41 @@ def survey_results_page(request, pk):
         "concern_areas": AreaCommand.objects.active().for_user(request.user),
         "texts": texts,
         "search": search,
-        "actions": ResultsAction.objects.filter(survey=survey).select_related("by", "concern", "plan")[:20],
+        "actions": ResultsAction.objects.filter(survey=survey).select_related("by", "concern__category", "plan")[:20],
+        "action_form": action_form
+        or (
+            ResultsActionForm(
+                survey=survey,
+                user=request.user,
+                month_choices=_month_choices(form),
+                initial={"month": (filters.month or clock.today().replace(day=1)).strftime("%Y-%m")},
+            )
+            if request.user.has_perm("surveys.act_on_results")
+            else None
+        ),
     }
-    return render(request, "surveys/results/page.html", context)
+    return render(request, "surveys/results/page.html", context, status=status)
+
+
+def _month_choices(filter_form):
+    return [choice for choice in filter_form.fields["month"].choices if choice[0]]
+
+
+@login_required
+@require_POST
+def results_action_add(request, pk):
+    """The chief records what was done about a month's results (policy 001 §III.C.4 "for review and action")."""
+    survey = get_survey_for_user(request.user, pk, perm="surveys.act_on_results")
+    filter_form = ResultsFilterForm(None, survey=survey, user=request.user)
+    form = ResultsActionForm(request.POST, survey=survey, user=request.user, month_choices=_month_choices(filter_form))
+    if form.is_valid():
+        action = form.save(commit=False)
+        action.survey, action.by = survey, request.user
+        action.save()
+        messages.success(request, _("The action taken on these results was recorded."))
+        return redirect(survey.get_results_url() + f"?month={action.month:%Y-%m}#actions")
+    messages.error(request, _("The action was not recorded: see below."))
+    return survey_results_page(request, pk, action_form=form, status=400)
 
 
 @login_required
