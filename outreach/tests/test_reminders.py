@@ -168,3 +168,5 @@ def test_the_schedule_follows_the_department_s_time_zone(client, people):
 
     task = PeriodicTask.objects.get(task="outreach.tasks.send_plan_reminders")
     assert str(task.crontab.timezone) == "America/New_York"
+    monthly = PeriodicTask.objects.get(task="surveys.tasks.send_monthly_results")
+    assert (str(monthly.crontab.timezone), monthly.crontab.day_of_month) == ("America/New_York", "1")
