@@ -141,11 +141,8 @@ def keep_schedule_in_zone(zone):
     """Every scheduled run (07:00 reminders, the monthly survey results) follows the department's zone."""
     from django_celery_beat.models import CrontabSchedule, PeriodicTask
 
-    tasks = PeriodicTask.objects.filter(crontab__isnull=False, task__startswith=SCHEDULED_APPS).select_related(
-        "crontab"
-    )
-    for task in tasks:
-        if str(task.crontab.timezone) == str(zone):
+    for task in PeriodicTask.objects.filter(crontab__isnull=False).select_related("crontab"):
+        if not task.task.startswith(SCHEDULED_APPS) or str(task.crontab.timezone) == str(zone):
             continue
         crontab, _created = CrontabSchedule.objects.get_or_create(
             minute=task.crontab.minute,
