@@ -214,19 +214,9 @@ def reset_surveys():
     Survey.objects.all().delete()
 
 
-def seed_surveys(areas):
-    if Survey.objects.filter(slug=COMMUNITY_SLUG).exists():
-        return
-    rng = random.Random(18)
-    chief = User.objects.get(username="chief")
-    builder = User.objects.get(username="records")
-    today = clock.today()
-    community = Survey.objects.create(
-        slug=COMMUNITY_SLUG,
-        opens_on=today - timedelta(days=160),
-        closes_on=today + timedelta(days=200),
-        created_by=builder,
-    )
+def community_survey(*, builder, chief, opens_on, closes_on, slug=COMMUNITY_SLUG):
+    """The "community satisfaction and concerns" survey, approved by ``chief`` and live between the dates."""
+    community = Survey.objects.create(slug=slug, opens_on=opens_on, closes_on=closes_on, created_by=builder)
     version = _version(
         community,
         1,
@@ -241,10 +231,24 @@ def seed_surveys(areas):
         status=SurveyVersion.Status.APPROVED,
         chief=chief,
         builder=builder,
-        days_ago=160,
+        days_ago=max(0, (clock.today() - opens_on).days),
     )
     Survey.objects.filter(pk=community.pk).update(live_version=version, status=Survey.Status.APPROVED)
     community.refresh_from_db()
+    return community
+
+
+def seed_surveys(areas):
+    if Survey.objects.filter(slug=COMMUNITY_SLUG).exists():
+        return
+    rng = random.Random(18)
+    chief = User.objects.get(username="chief")
+    builder = User.objects.get(username="records")
+    today = clock.today()
+    community = community_survey(
+        builder=builder, chief=chief, opens_on=today - timedelta(days=160), closes_on=today + timedelta(days=200)
+    )
+    version = community.live_version
     _responses(community, version, areas, rng, builder, count=320, days=150)
 
     traffic = Survey.objects.create(

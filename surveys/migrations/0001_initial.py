@@ -446,7 +446,7 @@ class Migration(migrations.Migration):
                 (
                     "slug",
                     models.SlugField(
-                        help_text="The end of the survey's public address, /s/<this>/: lower-case letters, digits and hyphens.",
+                        help_text="The end of the survey's public address, after /s/: lower-case letters, digits and hyphens.",
                         max_length=60,
                         unique=True,
                         verbose_name="web address",

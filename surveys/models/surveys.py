@@ -79,7 +79,7 @@ class Survey(models.Model):
         _("web address"),
         max_length=60,
         unique=True,
-        help_text=_("The end of the survey's public address, /s/<this>/: lower-case letters, digits and hyphens."),
+        help_text=_("The end of the survey's public address, after /s/: lower-case letters, digits and hyphens."),
     )
     listed = models.BooleanField(
         _("listed"),
@@ -335,6 +335,10 @@ class Question(models.Model):
     @property
     def high_label(self):
         return in_language(self, "high_label")
+
+    @property
+    def key_text(self):
+        return str(self.key)
 
     def has_options(self):
         return self.kind in self.WITH_OPTIONS

@@ -70,7 +70,7 @@ def test_the_chief_records_the_action_taken_on_a_months_results(client, people, 
 
     client.post(
         reverse("surveys:results_action_add", args=[survey.pk]),
-        {"month": "2026-11", "note": "Asked North for a lighting walk.", "concern": concern.pk},
+        {"action-month": "2026-11", "action-note": "Asked North for a lighting walk.", "action-concern": concern.pk},
     )
 
     action = ResultsAction.objects.get()
@@ -82,7 +82,9 @@ def test_the_chief_records_the_action_taken_on_a_months_results(client, people, 
 def test_an_empty_action_is_refused_keeping_the_page(client, people, survey):
     client.force_login(people.designee)
 
-    response = client.post(reverse("surveys:results_action_add", args=[survey.pk]), {"month": "2026-11", "note": ""})
+    response = client.post(
+        reverse("surveys:results_action_add", args=[survey.pk]), {"action-month": "2026-11", "action-note": ""}
+    )
 
     assert response.status_code == 400
     assert "note" in response.context["action_form"].errors
@@ -93,6 +95,8 @@ def test_an_empty_action_is_refused_keeping_the_page(client, people, survey):
 def test_only_the_chiefs_office_records_actions(client, people, survey, role):
     client.force_login(getattr(people, role))
 
-    response = client.post(reverse("surveys:results_action_add", args=[survey.pk]), {"month": "2026-11", "note": "x"})
+    response = client.post(
+        reverse("surveys:results_action_add", args=[survey.pk]), {"action-month": "2026-11", "action-note": "x"}
+    )
 
     assert response.status_code == 403

@@ -97,12 +97,12 @@ def test_the_assigned_officer_records_attempts_and_closes_with_an_outcome(client
 
     client.post(
         reverse("surveys:contact_attempt", args=[contact.pk]),
-        {"made_at": made_at, "method": "phone", "note": "Voicemail"},
+        {"attempt-made_at": made_at, "attempt-method": "phone", "attempt-note": "Voicemail"},
     )
-    missing = client.post(reverse("surveys:contact_close", args=[contact.pk]), {"outcome": ""})
+    missing = client.post(reverse("surveys:contact_close", args=[contact.pk]), {"close-outcome": ""})
     client.post(
         reverse("surveys:contact_close", args=[contact.pk]),
-        {"outcome": "resolved", "note": "Lights reported to the city."},
+        {"close-outcome": "resolved", "close-note": "Lights reported to the city."},
     )
 
     contact.refresh_from_db()
@@ -115,7 +115,7 @@ def test_another_officer_cannot_work_someone_elses_request(client, people, conta
     ContactRequest.objects.filter(pk=contact.pk).update(assigned_to=people.sergeant, status="assigned")
     client.force_login(people.officer)
 
-    response = client.post(reverse("surveys:contact_close", args=[contact.pk]), {"outcome": "resolved"})
+    response = client.post(reverse("surveys:contact_close", args=[contact.pk]), {"close-outcome": "resolved"})
 
     assert response.status_code == 404
 

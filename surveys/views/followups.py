@@ -51,8 +51,8 @@ def contact_detail(request, pk, forms=None, status=200):
         "attempts": contact.attempts.select_related("made_by"),
         "assign_form": forms.get("assign")
         or (ContactAssignForm(user=request.user, request_obj=contact) if may_assign else None),
-        "attempt_form": forms.get("attempt") or ContactAttemptForm(),
-        "close_form": forms.get("close") or ContactCloseForm(),
+        "attempt_form": forms.get("attempt") or ContactAttemptForm(prefix="attempt"),
+        "close_form": forms.get("close") or ContactCloseForm(prefix="close"),
         "can_work": contact.can_be_worked_by(request.user),
         "stale": contact.is_stale(),
     }
@@ -87,7 +87,7 @@ def contact_attempt(request, pk):
     contact = get_contact_for_user(request.user, pk)
     if not contact.can_be_worked_by(request.user):
         raise PermissionDenied
-    form = ContactAttemptForm(request.POST)
+    form = ContactAttemptForm(request.POST, prefix="attempt")
     if form.is_valid():
         followups.contact_attempt_add(request=contact, attempt=form.save(commit=False), by=request.user)
         messages.success(request, _("The attempt was recorded."))
@@ -102,7 +102,7 @@ def contact_close(request, pk):
     contact = get_contact_for_user(request.user, pk)
     if not contact.can_be_worked_by(request.user):
         raise PermissionDenied
-    form = ContactCloseForm(request.POST)
+    form = ContactCloseForm(request.POST, prefix="close")
     if form.is_valid():
         followups.contact_close(
             request=contact, outcome=form.cleaned_data["outcome"], note=form.cleaned_data["note"], by=request.user

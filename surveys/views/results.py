@@ -49,6 +49,7 @@ def survey_results_page(request, pk, action_form=None, status=200):
                 survey=survey,
                 user=request.user,
                 month_choices=_month_choices(form),
+                prefix="action",
                 initial={"month": (filters.month or clock.today().replace(day=1)).strftime("%Y-%m")},
             )
             if request.user.has_perm("surveys.act_on_results")
@@ -68,7 +69,9 @@ def results_action_add(request, pk):
     """The chief records what was done about a month's results (policy 001 §III.C.4 "for review and action")."""
     survey = get_survey_for_user(request.user, pk, perm="surveys.act_on_results")
     filter_form = ResultsFilterForm(None, survey=survey, user=request.user)
-    form = ResultsActionForm(request.POST, survey=survey, user=request.user, month_choices=_month_choices(filter_form))
+    form = ResultsActionForm(
+        request.POST, survey=survey, user=request.user, month_choices=_month_choices(filter_form), prefix="action"
+    )
     if form.is_valid():
         action = form.save(commit=False)
         action.survey, action.by = survey, request.user
