@@ -1,6 +1,7 @@
 """What each dashboard counts: every figure asked of the user's permissions and scope, counted in SQL."""
 
 from programs.models import Presentation, PresentationRequest
+from surveys.models import ContactRequest, Survey, SurveyVersion
 
 from .. import clock
 from ..models import ActionPlan, Concern, Organization, Project, Referral, User
@@ -62,6 +63,19 @@ def _what_to_do_now(user, presentations, today):
     if user.has_perm(PresentationRequest.HANDLE_PERMISSION):
         requests = PresentationRequest.objects.for_user(user).pending().select_related("program")
         now["requests"] = requests.order_by("created_at")[:NOW_ITEMS]
+    if user.has_perm("surveys.approve_survey"):
+        now["surveys_to_approve"] = (
+            SurveyVersion.objects.filter(
+                status=SurveyVersion.Status.AWAITING_APPROVAL, survey__in=Survey.objects.for_user(user)
+            )
+            .select_related("survey")
+            .order_by("submitted_at")[:NOW_ITEMS]
+        )
+    if user.has_perm("surveys.view_contactrequest"):
+        # Citizens who asked in a survey to be contacted: the longest untouched first (flagged after 3 working days).
+        now["contacts"] = (
+            ContactRequest.objects.for_user(user).open().select_related("area_command").order_by("last_activity_at")
+        )[:NOW_ITEMS]
     return now
 
 

@@ -1,6 +1,6 @@
 """The follow-up queue of citizens who asked to be contacted: who sees it, assigning, attempts, closing, flags."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 import time_machine
@@ -133,3 +133,27 @@ def test_a_request_untouched_for_three_working_days_is_flagged(client, people, c
         page = client.get(reverse("surveys:contact_list"), {"stale": "true"})
         assert list(page.context["page"].object_list) == [contact]
         assert "3 working days untouched" in page.content.decode()
+
+
+def test_the_dashboard_lists_citizens_to_contact_flagging_the_untouched(client, people, contact):
+    ContactRequest.objects.filter(pk=contact.pk).update(last_activity_at=timezone.now() - timedelta(days=10))
+    client.force_login(people.sergeant)
+
+    now = client.get(reverse("outreach:dashboard")).context["now"]
+
+    assert list(now["contacts"]) == [contact]
+    assert "3 working days untouched" in client.get(reverse("outreach:dashboard")).content.decode()
+
+
+def test_the_chiefs_dashboard_lists_the_survey_questions_awaiting_approval(client, people):
+    from surveys.services import surveys as builder
+
+    from .factories import QuestionFactory
+
+    question = QuestionFactory(version__survey__created_by=people.records, version__created_by=people.records)
+    builder.version_submit(version=question.version, by=people.records)
+    client.force_login(people.chief)
+
+    now = client.get(reverse("outreach:dashboard")).context["now"]
+
+    assert list(now["surveys_to_approve"]) == [question.version]
