@@ -10,7 +10,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
 	command -v $$p; break; fi; done)
 
-.PHONY: vnu help run test lint migrations-check check-deploy messages-check pytest bench install chromium gettext clean messages
+.PHONY: vnu wrk help run test lint migrations-check check-deploy messages-check pytest bench install chromium gettext clean messages
 
 # The two set-up commands first (the README's), then every other target.
 help:
@@ -62,6 +62,13 @@ $(VNU_JAR):
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; }
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION)
 
+# Debian's wrk, the HTTP load generator of the benchmarks.
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+		echo "Installing Debian's wrk for the benchmarks"; \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; }
+
 # Debian's gettext (xgettext, msgmerge, msgfmt) for the translation catalog.
 gettext:
 	@command -v xgettext >/dev/null 2>&1 && command -v msgfmt >/dev/null 2>&1 || { \
@@ -97,8 +104,8 @@ pytest: $(STAMP) chromium $(VNU_JAR)
 test: lint migrations-check check-deploy messages-check pytest
 
 # The benchmarks in bench/, one after the other.
-bench: $(STAMP)
-	@ls bench/*.py >/dev/null 2>&1 && for b in bench/*.py; do $(PY) $$b; done || echo "No benchmarks yet."
+bench: $(STAMP) wrk
+	$(PY) bench/survey_public.py
 
 # Remove the venv, collected static files and test output.
 clean:

@@ -51,6 +51,16 @@ def seeded(transactional_db):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_survey_caches():
+    """The public survey page keeps a frozen version's page and the neighborhoods a minute per process."""
+    from surveys.selectors.questions import forget_choices
+    from surveys.views.public import forget_pages
+
+    forget_choices()
+    forget_pages()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -47,7 +47,6 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "simple_history",
     "axes",
-    "django_ratelimit",
     "outreach",
     "programs",
     "surveys",
@@ -236,16 +235,11 @@ LOGGING = {
     },
 }
 
-# Public forms (presentation and watch requests): submissions allowed per address.
-# Accepted public requests per connection and form in an hour: a school or library shares one address.
+# Public forms (requests, the survey): accepted submissions per connection and form, counted in the cache
+# (outreach/lib/public_forms.py; without Redis, per process: development and tests only). A school or
+# library shares one address.
 PUBLIC_FORM_RATE = env.str("PUBLIC_FORM_RATE", default="20/h")
-RATELIMIT_USE_CACHE = "default"
 RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
-# Django's own RedisCache increments atomically, which is all django-ratelimit needs.
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
-if not REDIS_URL:
-    # Without Redis the rate limit counts per process: acceptable for development and tests only.
-    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
 
 # Pagination size for every staff list.
 PAGE_SIZE = 25

@@ -14,6 +14,8 @@ from .views import department
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    # First: the public survey is the busiest page, and a URL is matched against the routes in order.
+    path("", include("surveys.urls")),
     path("favicon.ico", department.favicon),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
@@ -21,7 +23,6 @@ urlpatterns = [
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("", include("outreach.app_urls")),
     path("", include("programs.urls")),
-    path("", include("surveys.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from .views import channels, followups, paper, public, results, surveys
 
@@ -45,9 +45,16 @@ urlpatterns = [
     path("surveys/contacts/<int:pk>/assign/", followups.contact_assign, name="contact_assign"),
     path("surveys/contacts/<int:pk>/attempts/", followups.contact_attempt, name="contact_attempt"),
     path("surveys/contacts/<int:pk>/close/", followups.contact_close, name="contact_close"),
-    # Citizens
-    path("s/<slug:slug>/", public.public_survey, name="public_survey"),
-    path("s/<slug:slug>/thanks/", public.public_thanks, name="public_thanks"),
-    path("s/<slug:slug>/<str:secret>/", public.public_survey, name="public_survey_unlisted"),
+    # Citizens: the busiest pages, grouped under their prefix so other addresses skip them at once
+    path(
+        "s/",
+        include(
+            [
+                path("<slug:slug>/", public.public_survey, name="public_survey"),
+                path("<slug:slug>/thanks/", public.public_thanks, name="public_thanks"),
+                path("<slug:slug>/<str:secret>/", public.public_survey, name="public_survey_unlisted"),
+            ]
+        ),
+    ),
     path("q/<str:code>/", public.short_link, name="short_link"),
 ]

@@ -4,16 +4,18 @@ Every answer typed is kept when something is wrong; each error is shown at its q
 optional "contact me" part is validated here but stored apart from the answers.
 """
 
+import copy
 import uuid
 
 from django import forms
 from django.core.validators import validate_email
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from outreach.lib.public_forms import HoneypotFormMixin
 
 from ..models import OneTimeCode, Question, Response
+from ..selectors.questions import survey_has_codes
 
 
 def _rating_choices(question):
@@ -74,6 +76,31 @@ def field_for(question, *, sectors, categories):
     )
 
 
+# The fields asking a frozen version's questions, built once per language and choices and shared:
+# each form takes a shallow copy (no widget or choice list is changed by a form once built).
+_FIELDS = {}
+_FIELDS_LIMIT = 64
+
+
+def question_fields(questions, sectors, categories):
+    """``[(name, field)]`` for the questions, in the active language."""
+    key = (
+        tuple(question.pk for question in questions),
+        get_language(),
+        tuple((sector.pk, sector.name, sector.area_command.name) for sector in sectors),
+        tuple((category.pk, category.name, category.name_es) for category in categories),
+    )
+    fields = _FIELDS.get(key)
+    if fields is None:
+        fields = [
+            (f"q{question.pk}", field_for(question, sectors=sectors, categories=categories)) for question in questions
+        ]
+        if len(_FIELDS) >= _FIELDS_LIMIT:
+            _FIELDS.clear()
+        _FIELDS[key] = fields
+    return fields
+
+
 class SurveyAnswersForm(forms.Form):
     """A version's questions and the optional contact part: what a citizen, or staff keying a paper, fill in."""
 
@@ -120,11 +147,10 @@ class SurveyAnswersForm(forms.Form):
         self.survey = survey
         self.questions = questions
         self.question_fields = []
-        for question in questions:
-            name = f"q{question.pk}"
-            self.fields[name] = field_for(question, sectors=sectors, categories=categories)
+        for name, field in question_fields(questions, sectors, categories):
+            self.fields[name] = copy.copy(field)
             self.question_fields.append(name)
-        if not survey.has_codes:
+        if not survey_has_codes(survey):
             del self.fields["one_time_code"]
         self.order_fields([*self.question_fields])
 

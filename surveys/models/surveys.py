@@ -17,7 +17,6 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -154,11 +153,6 @@ class Survey(models.Model):
     @property
     def latest_version(self):
         return self.versions.order_by("-number").first()
-
-    @cached_property
-    def has_codes(self):
-        """Whether one-time codes were printed for this survey (the public form then asks for one)."""
-        return self.codes.exists()
 
     def draft_version(self):
         """The version being written or waiting for approval, if any (at most one)."""

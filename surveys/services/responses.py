@@ -79,34 +79,34 @@ def response_submit(
         counted=paper.get("batch") is None,
         **paper,
     )
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                response.save()
-        except IntegrityError:
-            if submission_key is not None and Response.objects.filter(submission_key=submission_key).exists():
-                return None
-            if one_time_code is not None and Response.objects.filter(one_time_code=one_time_code).exists():
-                return None  # the household's answers with this code came in a moment before
-            raise
-        rows = []
-        for question, value in answers:
-            for row in _answer_rows(question, value):
-                row.response = response
-                rows.append(row)
-        Answer.objects.bulk_create(rows)
-        if one_time_code is not None and response.counted:
-            OneTimeCode.objects.filter(pk=one_time_code.pk).update(used_at=response.submitted_at)
-        if contact:
-            ContactRequest.objects.create(
-                survey=survey,
-                area_command_id=area_command_id,
-                concern_text=_concern_text(answers),
-                language=language,
-                **contact,
-            )
-        if response.counted:
-            answers_make_concerns(survey=survey, response=response, rows=rows)
+    try:
+        with transaction.atomic():
+            response.save()
+            rows = []
+            for question, value in answers:
+                for row in _answer_rows(question, value):
+                    row.response = response
+                    rows.append(row)
+            Answer.objects.bulk_create(rows)
+            if one_time_code is not None and response.counted:
+                OneTimeCode.objects.filter(pk=one_time_code.pk).update(used_at=response.submitted_at)
+            if contact:
+                ContactRequest.objects.create(
+                    survey=survey,
+                    area_command_id=area_command_id,
+                    concern_text=_concern_text(answers),
+                    language=language,
+                    **contact,
+                )
+            if response.counted:
+                answers_make_concerns(survey=survey, response=response, rows=rows)
+    except IntegrityError:
+        # The same page posted twice (its one-time key), or a printed code used a moment before: stored once.
+        if submission_key is not None and Response.objects.filter(submission_key=submission_key).exists():
+            return None
+        if one_time_code is not None and Response.objects.filter(one_time_code=one_time_code).exists():
+            return None
+        raise
     return response
 
 

@@ -303,3 +303,21 @@ def test_the_public_page_reads_a_fixed_number_of_queries(client, survey, sector,
         client.get(survey.get_public_url())
     with django_assert_max_num_queries(11):
         client.post(survey.get_public_url(), data)
+
+
+def test_the_rate_limit_counts_in_redis_in_one_round_trip_per_accepted_answer(client, survey, sector, settings):
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/13"}
+    }
+    settings.PUBLIC_FORM_RATE = "2/h"
+    from django.core.cache import caches
+
+    caches["default"].clear()
+    for _ in range(2):
+        client.post(survey.get_public_url(), _answers(survey, sector))
+
+    refused = client.post(survey.get_public_url(), _answers(survey, sector))
+
+    assert refused.status_code == 429
+    assert Response.objects.count() == 2
+    caches["default"].clear()

@@ -5,7 +5,12 @@ post's short link ``/q/<code>/`` leads there with its tag. Unknown, unapproved o
 404. Closed or past its dates: a polite page with 410. Never a 500.
 """
 
-from django.http import Http404
+import re
+import time
+import uuid
+
+from django.http import Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -22,9 +27,30 @@ from ..services.responses import response_submit
 
 RATE_GROUP = "public-survey"
 
+# The blank page of a frozen version is the same for every citizen but for its CSRF token and one-time
+# key: it is rendered once per version, language and link per process, and those two filled in per visit.
+PAGE_SECONDS = 10
+_PAGES = {}
+_PAGES_LIMIT = 256
+_KEY_MARK = "00000000-0000-4000-8000-000000000000"
+_VIA = re.compile(r"^[A-Z0-9]{1,12}$")
+
+
+# A survey's row is read at most every PAGE_SECONDS per process: a survey closed or re-dated by staff
+# answers so on the public page within that time.
+_SURVEYS = {}
+
 
 def _public_survey(slug, secret):
-    survey = Survey.objects.select_related("live_version").filter(slug=slug).exclude(status=Survey.Status.NEW).first()
+    cached = _SURVEYS.get(slug)
+    if cached is None or cached[0] < time.monotonic():
+        found = (
+            Survey.objects.select_related("live_version").filter(slug=slug).exclude(status=Survey.Status.NEW).first()
+        )
+        if len(_SURVEYS) >= _PAGES_LIMIT:
+            _SURVEYS.clear()
+        cached = _SURVEYS[slug] = (time.monotonic() + PAGE_SECONDS, found)
+    survey = cached[1]
     if survey is None or (secret is None and not survey.listed) or (secret is not None and secret != survey.secret):
         raise Http404
     return survey
@@ -47,6 +73,12 @@ def public_survey(request, slug, secret=None):
         return render(request, "surveys/public/closed.html", {"survey": survey}, status=410)
     if not survey.is_live():
         return render(request, "surveys/public/not_open.html", {"survey": survey}, status=404)
+    if request.method == "GET":
+        return _blank_page(request, survey)
+    return _answer(request, survey)
+
+
+def _answer(request, survey, submission_key=None):
     version = survey.live_version
     questions = version_questions(version)
     sectors, categories = answer_choices(questions)
@@ -56,7 +88,10 @@ def public_survey(request, slug, secret=None):
         questions=questions,
         sectors=sectors,
         categories=categories,
-        initial={"via": request.GET.get("via", "")[:12]},
+        initial={
+            "via": request.GET.get("via", "")[:12],
+            **({"submission_key": submission_key} if submission_key else {}),
+        },
     )
 
     def save(form):
@@ -86,6 +121,42 @@ def public_survey(request, slug, secret=None):
         rate_group=RATE_GROUP,
         context={"survey": survey, "version": version},
     )
+
+
+def _blank_page(request, survey):
+    via = request.GET.get("via", "").upper()
+    via = via if _VIA.match(via) else ""
+    if request.user.is_authenticated or request.COOKIES.get("messages"):
+        return _answer(request, survey)  # staff see their own menu; a pending message must be shown
+    department = request.department
+    key = (
+        survey.pk,
+        survey.live_version_id,
+        get_language(),
+        via,
+        department.pk,
+        department.name,
+        department.address,
+        department.phone,
+        str(department.logo),
+    )
+    token = get_token(request)
+    cached = _PAGES.get(key)
+    if cached is None or cached[0] < time.monotonic():
+        response = _answer(request, survey, submission_key=_KEY_MARK)
+        if response.status_code != 200:
+            return response
+        html = response.content.decode().replace(token, "\x00csrf\x00")
+        if len(_PAGES) >= _PAGES_LIMIT:
+            _PAGES.clear()
+        cached = _PAGES[key] = (time.monotonic() + PAGE_SECONDS, html)
+    html = cached[1].replace("\x00csrf\x00", token).replace(_KEY_MARK, str(uuid.uuid4()))
+    return HttpResponse(html)
+
+
+def forget_pages():
+    _PAGES.clear()
+    _SURVEYS.clear()
 
 
 def public_thanks(request, slug):
