@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from outreach import clock
 from outreach.forms.base import FormDefaultsMixin
+from outreach.lib.widgets import DateInput
 from outreach.models import ActionPlan, AreaCommand, Concern
 from outreach.scope import sees_all_areas
 
@@ -25,6 +26,8 @@ class ResultsFilterForm(forms.Form):
     version = forms.ModelChoiceField(
         label=_("Version"), queryset=SurveyVersion.objects.none(), required=False, empty_label=_("Every version")
     )
+    since = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    until = forms.DateField(label=_("To"), required=False, widget=DateInput())
     language = forms.ChoiceField(
         label=_("Language"),
         required=False,
@@ -62,7 +65,15 @@ class ResultsFilterForm(forms.Form):
             channel=data.get("channel", ""),
             version=data.get("version"),
             language=data.get("language", ""),
+            since=data.get("since"),
+            until=data.get("until"),
         )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("since") and data.get("until") and data["until"] < data["since"]:
+            self.add_error("until", _("The last day comes on or after the first."))
+        return data
 
 
 class ResultsActionForm(FormDefaultsMixin, forms.ModelForm):

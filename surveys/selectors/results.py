@@ -6,7 +6,7 @@ newest version's among those read.
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
@@ -35,12 +35,18 @@ class ResultsFilter:
     channel: str = ""
     version: object = None  # a SurveyVersion, or None for every version
     language: str = ""
+    since: object = None  # the first and last day of a range of dates (within the month, if one is chosen)
+    until: object = None
 
     def responses(self, survey):
         responses = Response.objects.counted().filter(survey=survey)
         if self.month is not None:
             start, end = month_bounds(self.month)
             responses = responses.filter(submitted_at__gte=start, submitted_at__lt=end)
+        if self.since is not None:
+            responses = responses.filter(submitted_at__gte=day_start(self.since))
+        if self.until is not None:
+            responses = responses.filter(submitted_at__lt=day_start(self.until + timedelta(days=1)))
         if self.area_command is not None:
             responses = responses.filter(area_command=self.area_command)
         if self.channel:
@@ -50,6 +56,10 @@ class ResultsFilter:
         if self.language:
             responses = responses.filter(language=self.language)
         return responses.order_by()
+
+
+def day_start(day):
+    return timezone.make_aware(datetime.combine(day, time.min), timezone.get_current_timezone())
 
 
 def month_bounds(first):
@@ -208,7 +218,12 @@ def survey_trend(survey, filters, *, until, questions):
     start, _end = month_bounds(months[0])
     _start, end = month_bounds(months[-1])
     scoped = ResultsFilter(
-        area_command=filters.area_command, channel=filters.channel, version=filters.version, language=filters.language
+        area_command=filters.area_command,
+        channel=filters.channel,
+        version=filters.version,
+        language=filters.language,
+        since=filters.since,
+        until=filters.until,
     )
     responses = scoped.responses(survey).filter(submitted_at__gte=start, submitted_at__lt=end)
     counts = {

@@ -119,6 +119,21 @@ def test_results_of_a_month_leave_out_the_others(client, people, survey, area):
     assert _result(page, Kind.RATING).mean == 5
 
 
+def test_results_between_two_dates_and_a_range_ending_before_it_starts_is_refused(client, people, survey):
+    survey.__class__.objects.filter(pk=survey.pk).update(opens_on=datetime(2026, 9, 1).date())
+    for day, rating in ((2, 5), (10, 1), (20, 3)):
+        _answer(survey, rating=rating, when=timezone.make_aware(datetime(2026, 11, day, 12)))
+    client.force_login(people.chief)
+    url = reverse("surveys:survey_results", args=[survey.pk])
+
+    ranged = client.get(url, {"since": "2026-11-05", "until": "2026-11-20"})
+    backwards = client.get(url, {"since": "2026-11-20", "until": "2026-11-05"})
+
+    assert ranged.context["results"]["total"] == 2
+    assert _result(ranged, Kind.RATING).mean == 2
+    assert "until" in backwards.context["filter_holder"]["form"].errors
+
+
 def test_results_read_per_version_or_across_versions(client, people, survey):
     _answer(survey, rating=5)
     draft = builder.survey_version_for_edit(survey=survey, by=people.records)

@@ -9,6 +9,7 @@ import re
 import time
 import uuid
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
@@ -126,7 +127,7 @@ def _answer(request, survey, submission_key=None):
 def _blank_page(request, survey):
     via = request.GET.get("via", "").upper()
     via = via if _VIA.match(via) else ""
-    if request.user.is_authenticated or request.COOKIES.get("messages"):
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or request.COOKIES.get("messages"):
         return _answer(request, survey)  # staff see their own menu; a pending message must be shown
     department = request.department
     key = (
