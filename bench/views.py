@@ -2,15 +2,17 @@
 
 It runs in the same project, behind the same middleware, and does nothing else: no form, no
 validation, no rate limit, no one-time key. GET answers a fixed page as long as the survey's
-(``BENCH_PAGE_BYTES``, measured by the benchmark), so both GETs send the same bytes and the ratio
-measures the app, not the network. The survey benchmark (bench/survey_public.py) compares the real
-public survey page against it.
+(``BENCH_PAGE_BYTES``, measured by the benchmark) carrying a CSRF token, as any Django page with a
+form must: both GETs send the same bytes and give a first-time visitor a token, so the ratio
+measures the app, not the network or Django's CSRF protection. The survey benchmark
+(bench/survey_public.py) compares the real public survey page against it.
 """
 
 import os
 
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseRedirect
+from django.middleware.csrf import get_token
 from django.views.decorators.csrf import csrf_exempt
 
 from surveys.models import Answer, Question, Response, Survey
@@ -29,18 +31,22 @@ def _survey():
 _PAGE = []
 
 
+TOKEN_MARK = "\x00token\x00"
+
+
 def _page():
     if not _PAGE:
         size = int(os.environ.get("BENCH_PAGE_BYTES", "64"))
-        head = "<!doctype html><html lang=en><title>ok</title><p>"
-        _PAGE.append(head + "x" * max(0, size - len(head) - 11) + "</p></html>")
+        head = "<!doctype html><html lang=en><title>ok</title>"
+        head += f"<input name=csrfmiddlewaretoken value={TOKEN_MARK}><p>"
+        _PAGE.append(head + "x" * max(0, size - len(head) - 11 + len(TOKEN_MARK) - 64) + "</p></html>")
     return _PAGE[0]
 
 
 @csrf_exempt
 def minimal(request):
     if request.method != "POST":
-        return HttpResponse(_page())
+        return HttpResponse(_page().replace(TOKEN_MARK, get_token(request)))
     known = _survey()
     survey, questions = known["survey"], known["questions"]
     with transaction.atomic():

@@ -5,6 +5,18 @@ from .views import channels, followups, paper, public, results, surveys
 app_name = "surveys"
 
 urlpatterns = [
+    # Citizens first: the busiest pages, grouped under their prefix so other addresses skip them at once
+    path(
+        "s/",
+        include(
+            [
+                path("<slug:slug>/", public.public_survey, name="public_survey"),
+                path("<slug:slug>/thanks/", public.public_thanks, name="public_thanks"),
+                path("<slug:slug>/<str:secret>/", public.public_survey, name="public_survey_unlisted"),
+            ]
+        ),
+    ),
+    path("q/<str:code>/", public.short_link, name="short_link"),
     # Staff: building and approving
     path("surveys/", surveys.survey_list, name="survey_list"),
     path("surveys/new/", surveys.survey_create, name="survey_create"),
@@ -45,16 +57,4 @@ urlpatterns = [
     path("surveys/contacts/<int:pk>/assign/", followups.contact_assign, name="contact_assign"),
     path("surveys/contacts/<int:pk>/attempts/", followups.contact_attempt, name="contact_attempt"),
     path("surveys/contacts/<int:pk>/close/", followups.contact_close, name="contact_close"),
-    # Citizens: the busiest pages, grouped under their prefix so other addresses skip them at once
-    path(
-        "s/",
-        include(
-            [
-                path("<slug:slug>/", public.public_survey, name="public_survey"),
-                path("<slug:slug>/thanks/", public.public_thanks, name="public_thanks"),
-                path("<slug:slug>/<str:secret>/", public.public_survey, name="public_survey_unlisted"),
-            ]
-        ),
-    ),
-    path("q/<str:code>/", public.short_link, name="short_link"),
 ]

@@ -248,3 +248,19 @@ class PaperSheetForm(SurveyAnswersForm):
         if "one_time_code" in self.fields:
             self.fields["one_time_code"].label = _("Code printed on the paper")
             self.fields["one_time_code"].help_text = ""
+
+
+class _SharedFields(dict):
+    """A form class's fields, handed to each form as shallow copies instead of deep ones.
+
+    Django deep-copies a form's fields for every form made; the public survey makes one for every
+    answer sent, and nothing here changes a widget or a choice list once built (a form changes only
+    its own copy's label or help text), so a shallow copy each is enough.
+    """
+
+    def __deepcopy__(self, memo):
+        return {name: copy.copy(field) for name, field in self.items()}
+
+
+for _form_class in (SurveyAnswersForm, SurveyResponseForm, PaperSheetForm):
+    _form_class.base_fields = _SharedFields(_form_class.base_fields)
