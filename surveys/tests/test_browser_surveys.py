@@ -288,8 +288,8 @@ def _survey_staff_pages(demo_survey, records):
 
 def _check(page, name, width, problems, pages):
     problems += [f"{name} at {width['width']}px: {line}" for line in serious_axe_violations(page)]
-    if width == PHONE and page.evaluate("document.documentElement.scrollWidth") > PHONE["width"]:
-        problems.append(f"{name} at 360px scrolls sideways")
+    if page.evaluate("document.documentElement.scrollWidth") > width["width"]:
+        problems.append(f"{name} at {width['width']}px scrolls sideways")
     if width == DESKTOP:
         pages[name] = page.content()
 
