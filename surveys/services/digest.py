@@ -4,6 +4,8 @@ Run on the first of each month for the month before. A ``ResultsDigest`` row per
 is claimed with a conditional update before the e-mail goes, so a second run sends nothing twice.
 """
 
+from datetime import timedelta
+
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -21,7 +23,7 @@ HEAR_PERMISSION = "surveys.hear_of_results"
 
 def surveys_open_during(month):
     """The surveys that took answers at some point of the month opening on ``month``."""
-    last_day = clock.next_month(month) - timezone.timedelta(days=1)
+    last_day = clock.next_month(month) - timedelta(days=1)
     start, _end = month_bounds(month)
     return (
         Survey.objects.exclude(status=Survey.Status.NEW)
