@@ -36,6 +36,7 @@ urlpatterns = [
     path("surveys/<int:pk>/results/", results.survey_results_page, name="survey_results"),
     path("surveys/<int:pk>/results/actions/", results.results_action_add, name="results_action_add"),
     path("surveys/answers/<int:pk>/concern/", results.answer_concern_create, name="answer_concern"),
+    path("surveys/<int:pk>/results/findings/concern/", results.finding_concern_create, name="finding_concern"),
     # Staff: the channels (forum and social links, the handout, the paper form)
     path(
         "surveys/<int:pk>/links/presentation/<int:presentation_pk>/",

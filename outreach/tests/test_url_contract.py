@@ -357,6 +357,7 @@ ROUTES = {
     "surveys:survey_results": page(survey, user="sergeant"),
     "surveys:answer_concern": post(survey_answer, user="sergeant"),
     "surveys:results_action_add": post(area_live_survey, user="chief", scoped=False),
+    "surveys:finding_concern": post(area_live_survey, user="chief", scoped=False),
     "surveys:link_for_presentation": post(survey_and_presentation),
     "surveys:link_for_meeting": post(survey_and_meeting),
     "surveys:link_for_campaign": post(area_live_survey),

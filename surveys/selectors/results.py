@@ -79,6 +79,8 @@ class QuestionResult:
     mean: float | None = None
     bars: tuple = ()
     chart: object = None
+    # A category question's categories, most named first: ((pk, label, count), ...), to open a concern from.
+    findings: tuple = ()
 
     @property
     def kind(self):
@@ -194,6 +196,7 @@ def _draw(result, categories, sectors):
     elif question.kind == Kind.CATEGORY:
         ranked = sorted(counts.items(), key=lambda item: -item[1])
         result.bars = _points([(categories.get(pk, "?"), n) for pk, n in ranked], answered)
+        result.findings = tuple((pk, categories.get(pk, "?"), n) for pk, n in ranked)
     elif question.kind == Kind.AREA:
         ranked = sorted(counts.items(), key=lambda item: -item[1])
         result.bars = _points([(sectors.get(pk, "?"), n) for pk, n in ranked], answered)

@@ -220,3 +220,68 @@ def test_a_typed_answer_becomes_a_concern_in_one_click(client, people, answered,
     assert answer.concern == concern
     client.post(reverse("surveys:answer_concern", args=[answer.pk]))
     assert Concern.objects.count() == 1
+
+
+def _finding(survey, **data):
+    question = _questions(survey)[Kind.CATEGORY]
+    return reverse("surveys:finding_concern", args=[survey.pk]), {
+        "question": str(question.key),
+        "category": CrimeType.objects.get(code="burglary").pk,
+        **data,
+    }
+
+
+def test_a_category_the_citizens_named_becomes_a_concern_recorded_as_the_action_taken(client, people, answered, area):
+    client.force_login(people.chief)
+    page = client.get(reverse("surveys:survey_results", args=[answered.pk]), {"area_command": area.pk})
+    assert "Open a concern from this finding" in page.content.decode()
+    url, data = _finding(answered, area_command=area.pk)
+
+    response = client.post(url, data)
+
+    concern = Concern.objects.get()
+    assert response.url == concern.get_absolute_url()
+    assert (concern.source, concern.area_command, concern.category.code) == (Concern.Source.SURVEY, area, "burglary")
+    # In North both who answered the category question named burglary.
+    assert "2 of 2 respondents (100%) named Burglary" in concern.description
+    action = answered.actions.get()
+    assert (action.concern, action.by, action.month) == (concern, people.chief, timezone.localdate().replace(day=1))
+    assert action.note == concern.description
+
+
+def test_a_finding_across_every_area_asks_which_area_the_concern_belongs_to(client, people, answered, other_area):
+    client.force_login(people.chief)
+    url, data = _finding(answered)
+
+    refused = client.post(url, data)
+    response = client.post(url, {**data, "area_command_for": other_area.pk})
+
+    assert refused.status_code == 302 and "/results/" in refused.url
+    concern = Concern.objects.get()
+    assert concern.area_command == other_area
+    # Across the areas 3 answered the category question, 2 of them naming burglary.
+    assert "every month so far: 2 of 3 respondents (67%) named Burglary" in concern.description
+    assert response.url == concern.get_absolute_url()
+
+
+def test_a_category_not_asked_is_refused_and_opens_nothing(client, people, answered, area):
+    client.force_login(people.chief)
+    url, data = _finding(answered, area_command=area.pk)
+
+    client.post(url, {**data, "question": str(_questions(answered)[Kind.RATING].key)})
+    client.post(url, {**data, "category": 0})
+
+    assert not Concern.objects.exists() and not answered.actions.exists()
+
+
+@pytest.mark.parametrize("role", ["sergeant", "commander", "records"])
+def test_only_the_chiefs_office_opens_a_concern_from_a_finding(client, people, answered, area, role):
+    client.force_login(getattr(people, role))
+    page = client.get(reverse("surveys:survey_results", args=[answered.pk]))
+    url, data = _finding(answered, area_command=area.pk)
+
+    response = client.post(url, data)
+
+    assert "Open a concern from this finding" not in page.content.decode()
+    assert response.status_code == 403
+    assert not Concern.objects.exists()

@@ -3,18 +3,20 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from outreach import clock
 from outreach.lib.lists import paginate, wants_csv
-from outreach.models import AreaCommand
+from outreach.models import AreaCommand, CrimeType
 
 from ..exports import aggregates_csv, responses_csv
 from ..forms.results import ResultsActionForm, ResultsFilterForm
 from ..models import Answer, Question, ResultsAction
-from ..selectors.results import survey_results, survey_trend, text_answers
+from ..selectors.results import labelled_questions, survey_results, survey_trend, text_answers
 from ..services.responses import answer_concern, default_category_id
+from ..services.results import finding_concern
 from .surveys import get_survey_for_user
 
 
@@ -40,6 +42,9 @@ def survey_results_page(request, pk, action_form=None, status=200):
             survey, filters, until=until, questions=[result.question for result in results["questions"]]
         ),
         "concern_areas": AreaCommand.objects.active().for_user(request.user),
+        "opens_findings": request.user.has_perm("surveys.act_on_results")
+        and request.user.has_perm("outreach.add_concern"),
+        "filter_values": _filter_values(form, request.GET).items(),
         "texts": texts,
         "search": search,
         "actions": ResultsAction.objects.filter(survey=survey).select_related("by", "concern__category", "plan")[:20],
@@ -57,6 +62,11 @@ def survey_results_page(request, pk, action_form=None, status=200):
         ),
     }
     return render(request, "surveys/results/page.html", context, status=status)
+
+
+def _filter_values(filter_form, data):
+    """The filters asked for, as given, to carry through a form posted from the page."""
+    return {name: data[name] for name in filter_form.fields if data.get(name)}
 
 
 def _month_choices(filter_form):
@@ -113,4 +123,41 @@ def answer_concern_create(request, pk):
         by=request.user,
     )
     messages.success(request, _("The answer was recorded as a concern: check its category and assign it."))
+    return redirect(concern)
+
+
+@login_required
+@permission_required("outreach.add_concern", raise_exception=True)
+@require_POST
+def finding_concern_create(request, pk):
+    """One click: a concern category the citizens named becomes a concern, recorded as the action taken."""
+    survey = get_survey_for_user(request.user, pk, perm="surveys.act_on_results")
+    filter_form = ResultsFilterForm(request.POST, survey=survey, user=request.user)
+    filters = filter_form.filters()
+    back = f"{survey.get_results_url()}?{urlencode(_filter_values(filter_form, request.POST))}"
+    question = next(
+        (
+            question
+            for question in labelled_questions(survey, filters.version)
+            if question.kind == Question.Kind.CATEGORY and str(question.key) == request.POST.get("question")
+        ),
+        None,
+    )
+    category = CrimeType.objects.filter(pk=request.POST.get("category") or 0).first() if question else None
+    area = filters.area_command or (
+        AreaCommand.objects.active().for_user(request.user).filter(pk=request.POST.get("area_command_for") or 0).first()
+    )
+    if question is None or category is None:
+        messages.error(request, _("Choose the category to open a concern about."))
+        return redirect(back)
+    if area is None:
+        messages.error(request, _("Choose the area command the concern belongs to."))
+        return redirect(back)
+    concern = finding_concern(
+        survey=survey, filters=filters, question=question, category=category, area_command=area, by=request.user
+    )
+    messages.success(
+        request,
+        _("The finding was opened as a concern and recorded as the action taken on these results: assign it."),
+    )
     return redirect(concern)
