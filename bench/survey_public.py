@@ -10,9 +10,11 @@ and measures with wrk, at 16 and 64 connections:
   every answer validated, stored with its answers in one transaction) against ``bench/views.minimal``,
   which stores the same answers in one transaction and does nothing else. Rows stored are counted in
   the database and compared with the successful requests.
-- GET: the live survey's page against the minimal view's GET, a fixed page of the same size with a
-  CSRF token (a first visit creates one on both pages; without it the bare page is about 20 % faster,
-  all of it Django's token).
+- GET: the live survey's page against the minimal view's GET, which reads the survey's questions and
+  options from the database and writes them out as a bare form of the same size with a CSRF token;
+  and, for the record, against ``bench/views.fixed``, the floor: the same bytes and a token, nothing
+  read (a first visit creates a token on every page; without it the floor is about 20 % faster, all
+  of it Django's token).
 
 The rate limit is raised for the run (every request comes from 127.0.0.1): the limiter still counts
 each accepted answer in Redis, as in production. A table goes to bench/results/ and is printed.
@@ -223,6 +225,7 @@ def main():
         # Warm both workers (imports, connections, the frozen version's questions).
         wrk(survey["path"], 4, 2)
         wrk("/bench/minimal/", 4, 2)
+        wrk("/bench/fixed/", 4, 2)
         # Rounds alternate the two views so a drift of the machine (the disk's commit time, another
         # process) weighs on both; each figure is the median of its rounds.
         run = 0
@@ -238,7 +241,8 @@ def main():
                     time.sleep(1)  # the requests still in flight when wrk stopped are stored too
                     figures["stored"] = rows() - before
                     rounds.setdefault(("POST", name), []).append(figures)
-                for name, path in (("minimal", "/bench/minimal/"), ("survey", survey["path"])):
+                gets = (("minimal", "/bench/minimal/"), ("fixed", "/bench/fixed/"), ("survey", survey["path"]))
+                for name, path in gets:
                     rounds.setdefault(("GET", name), []).append(wrk(path, connections, options.seconds))
             for (method, name), measured in rounds.items():
                 results.append((method, name, connections, median_of(measured)))
@@ -255,7 +259,8 @@ def report(results, seconds, rounds):
         "",
         f"gunicorn, 2 workers, production settings; wrk -t2, {seconds} s per run, the median of {rounds} "
         f"alternating rounds; {os.cpu_count()} cores; "
-        f"the minimal GET sends a page as long as the survey's ({ENV['BENCH_PAGE_BYTES']} bytes) with a CSRF token.",
+        f"the minimal GET reads the survey from the database and sends a bare form as long as the survey's page "
+        f"({ENV['BENCH_PAGE_BYTES']} bytes) with a CSRF token.",
         "Errors, successful requests and rows stored are summed over the rounds; rows stored = successful",
         "requests, plus at most one per connection and round still in flight when wrk stopped.",
         "",
@@ -281,6 +286,19 @@ def report(results, seconds, rounds):
                 f"| {ratio:.2f}× (≥ {target}×) {verdict} | {real['p50']} / {real['p99']} "
                 f"| {base['p50']} / {base['p99']} | {real['errors']} | {successful} | {stored} |"
             )
+    lines += [
+        "",
+        "The GET's floor: a fixed page of the same bytes with a CSRF token, nothing read (for the record, no target).",
+        "",
+        "| connections | fixed page req/s | survey req/s | survey ÷ fixed | fixed p50 / p99 ms |",
+        "|---|---|---|---|---|",
+    ]
+    for connections in CONNECTIONS:
+        floor, real = by_key[("GET", "fixed", connections)], by_key[("GET", "survey", connections)]
+        lines.append(
+            f"| {connections} | {floor['rps']:.0f} | {real['rps']:.0f} "
+            f"| {real['rps'] / floor['rps'] if floor['rps'] else 0:.2f}× | {floor['p50']} / {floor['p99']} |"
+        )
     text = "\n".join(lines) + "\n"
     print(text)
     out = ROOT / "bench" / "results" / f"survey-public-{datetime.now():%Y%m%d-%H%M}.md"

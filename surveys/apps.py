@@ -7,9 +7,15 @@ class SurveysConfig(AppConfig):
     verbose_name = _("Citizen surveys")
 
     def ready(self):
+        from django.db.models.signals import post_save
+
         from outreach.lib import panels
 
         from . import panels as survey_panels
+        from .views.public import forget_pages
+
+        # The cached public pages carry the department's footer.
+        post_save.connect(forget_pages, sender="outreach.Department", dispatch_uid="surveys_forget_pages")
 
         panels.register("presentation", survey_panels.presentation_panel)
         panels.register("watch_group", survey_panels.watch_group_panel)

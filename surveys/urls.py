@@ -1,21 +1,14 @@
-from django.urls import include, path
+from django.urls import path
 
 from .views import channels, followups, paper, public, results, surveys
 
 app_name = "surveys"
 
 urlpatterns = [
-    # Citizens first: the busiest pages, grouped under their prefix so other addresses skip them at once
-    path(
-        "s/",
-        include(
-            [
-                path("<slug:slug>/", public.public_survey, name="public_survey"),
-                path("<slug:slug>/thanks/", public.public_thanks, name="public_thanks"),
-                path("<slug:slug>/<str:secret>/", public.public_survey, name="public_survey_unlisted"),
-            ]
-        ),
-    ),
+    # Citizens first: the busiest pages, matched before any other
+    path("s/<slug:slug>/", public.public_survey, name="public_survey"),
+    path("s/<slug:slug>/thanks/", public.public_thanks, name="public_thanks"),
+    path("s/<slug:slug>/<str:secret>/", public.public_survey, name="public_survey_unlisted"),
     path("q/<str:code>/", public.short_link, name="short_link"),
     # Staff: building and approving
     path("surveys/", surveys.survey_list, name="survey_list"),

@@ -305,6 +305,16 @@ def test_the_public_page_reads_a_fixed_number_of_queries(client, survey, sector,
         client.post(survey.get_public_url(), data)
 
 
+def test_the_cached_page_shows_a_change_to_the_departments_footer_at_once(client, survey, department):
+    first = client.get(survey.get_public_url()).content.decode()
+    department.phone = "(555) 010-9999"
+    department.save()
+
+    again = client.get(survey.get_public_url()).content.decode()
+
+    assert "(555) 010-9999" not in first and "(555) 010-9999" in again
+
+
 def test_the_rate_limit_counts_in_redis_in_one_round_trip_per_accepted_answer(client, survey, sector, settings):
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/13"}

@@ -5,9 +5,9 @@ post's short link ``/q/<code>/`` leads there with its tag. Unknown, unapproved o
 404. Closed or past its dates: a polite page with 410. Never a 500.
 """
 
+import os
 import re
 import time
-import uuid
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
@@ -30,16 +30,21 @@ RATE_GROUP = "public-survey"
 
 # The blank page of a frozen version is the same for every citizen but for its CSRF token and one-time
 # key: it is rendered once per version, language and link per process, and those two filled in per visit.
+# A change to the department (its name, address, phone or logo in the footer) drops this process's pages
+# at once (apps.py connects forget_pages to its save) and the other processes' within PAGE_SECONDS.
 PAGE_SECONDS = 10
 _PAGES = {}
 _PAGES_LIMIT = 256
 _KEY_MARK = "00000000-0000-4000-8000-000000000000"
+_KEY_MARK_BYTES = _KEY_MARK.encode()
+_TOKEN_MARK = b"\x00csrf\x00"
 _VIA = re.compile(r"^[A-Z0-9]{1,12}$")
 
 
-# A survey's row is read at most every PAGE_SECONDS per process: a survey closed or re-dated by staff
-# answers so on the public page within that time.
+# A survey's row, and whether it is live, over or not open yet, are read at most every PAGE_SECONDS per
+# process: a survey closed or re-dated by staff answers so on the public page within that time.
 _SURVEYS = {}
+LIVE, OVER, NOT_OPEN = "live", "over", "not open"
 
 
 def _public_survey(slug, secret):
@@ -48,13 +53,14 @@ def _public_survey(slug, secret):
         found = (
             Survey.objects.select_related("live_version").filter(slug=slug).exclude(status=Survey.Status.NEW).first()
         )
+        state = None if found is None else OVER if found.is_over() else LIVE if found.is_live() else NOT_OPEN
         if len(_SURVEYS) >= _PAGES_LIMIT:
             _SURVEYS.clear()
-        cached = _SURVEYS[slug] = (time.monotonic() + PAGE_SECONDS, found)
+        cached = _SURVEYS[slug] = (time.monotonic() + PAGE_SECONDS, found, state)
     survey = cached[1]
     if survey is None or (secret is None and not survey.listed) or (secret is not None and secret != survey.secret):
         raise Http404
-    return survey
+    return survey, cached[2]
 
 
 def _link(survey, code):
@@ -69,10 +75,10 @@ def _link(survey, code):
 
 @require_http_methods(["GET", "POST"])
 def public_survey(request, slug, secret=None):
-    survey = _public_survey(slug, secret)
-    if survey.is_over():
+    survey, state = _public_survey(slug, secret)
+    if state == OVER:
         return render(request, "surveys/public/closed.html", {"survey": survey}, status=410)
-    if not survey.is_live():
+    if state == NOT_OPEN:
         return render(request, "surveys/public/not_open.html", {"survey": survey}, status=404)
     if request.method == "GET":
         return _blank_page(request, survey)
@@ -125,37 +131,26 @@ def _answer(request, survey, submission_key=None):
 
 
 def _blank_page(request, survey):
-    via = request.GET.get("via", "").upper()
+    via = request.GET.get("via", "").upper() if request.META.get("QUERY_STRING") else ""
     via = via if _VIA.match(via) else ""
     if settings.SESSION_COOKIE_NAME in request.COOKIES or request.COOKIES.get("messages"):
         return _answer(request, survey)  # staff see their own menu; a pending message must be shown
-    department = request.department
-    key = (
-        survey.pk,
-        survey.live_version_id,
-        get_language(),
-        via,
-        department.pk,
-        department.name,
-        department.address,
-        department.phone,
-        str(department.logo),
-    )
-    token = get_token(request)
+    key = (survey.pk, survey.live_version_id, get_language(), via)
+    token = get_token(request).encode()
     cached = _PAGES.get(key)
     if cached is None or cached[0] < time.monotonic():
         response = _answer(request, survey, submission_key=_KEY_MARK)
         if response.status_code != 200:
             return response
-        html = response.content.decode().replace(token, "\x00csrf\x00")
         if len(_PAGES) >= _PAGES_LIMIT:
             _PAGES.clear()
-        cached = _PAGES[key] = (time.monotonic() + PAGE_SECONDS, html)
-    html = cached[1].replace("\x00csrf\x00", token).replace(_KEY_MARK, str(uuid.uuid4()))
-    return HttpResponse(html)
+        cached = _PAGES[key] = (time.monotonic() + PAGE_SECONDS, response.content.replace(token, _TOKEN_MARK))
+    # The one-time key: 128 random bits, written as 32 hex digits (a UUID to the form).
+    return HttpResponse(cached[1].replace(_TOKEN_MARK, token).replace(_KEY_MARK_BYTES, os.urandom(16).hex().encode()))
 
 
-def forget_pages():
+def forget_pages(**kwargs):
+    """Drop this process's pages and survey rows; others drop theirs within PAGE_SECONDS."""
     _PAGES.clear()
     _SURVEYS.clear()
 
