@@ -70,7 +70,7 @@ class UserAdmin(BaseUserAdmin):
     list_select_related = ["area_command"]
     fieldsets = (
         *BaseUserAdmin.fieldsets,
-        (_("Department"), {"fields": ("role", "badge_number", "area_command", "phone")}),
+        (_("Department"), {"fields": ("role", "badge_number", "area_command", "sergeant", "phone")}),
     )
 
     def save_related(self, request, form, formsets, change):

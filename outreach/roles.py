@@ -129,12 +129,24 @@ DEFAULT_GRANTS = {
     # A citizen's contact request is seen by the staff who work follow-ups; an officer by the ones assigned.
     "surveys.view_contactrequest": FIELD_ROLES,
     "surveys.change_contactrequest": INTAKE_HANDLERS,
+    # Reports (policy 003 4-7-5): each level's monthly report goes up the chain; the annual to the chief.
+    "reports.view_generatedreport": EVERY_ROLE,
+    "reports.generate_report": EVERY_ROLE,
+    "reports.view_unit_reports": (Role.SERGEANT,),
+    "reports.view_area_reports": (Role.LIEUTENANT, Role.COMMANDER),
+    "reports.view_annual_report": (*CHIEF_OFFICE, Role.RECORDS, Role.COMMANDER),
+    "reports.generate_annual_report": (*CHIEF_OFFICE, Role.RECORDS),
 }
 
 # The system administrator holds every permission of these apps.
 ADMIN_APPS = ("outreach", "programs", "surveys", "reports", "auth", "django_celery_beat", "axes")
 # ...but these, which a policy gives to named people only.
-ADMIN_WITHHELD = ("surveys.approve_survey", "surveys.hear_of_results")
+ADMIN_WITHHELD = (
+    "surveys.approve_survey",
+    "surveys.hear_of_results",
+    "reports.view_annual_report",
+    "reports.generate_annual_report",
+)
 
 
 def grants_by_role():

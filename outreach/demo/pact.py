@@ -286,6 +286,8 @@ def _plan(concern, officer, sergeant, state, today):
         events.append((PlanEvent.Action.CLOSED, officer, 42))
         plan.closed_at = _on(received, 42, 16)
     plan.save()
+    # Started the day after the concern came in, as its first event says.
+    ActionPlan.objects.filter(pk=plan.pk).update(created_at=min(_on(received, 1, 11), timezone.now()))
     PlannedAction.objects.create(
         plan=plan,
         description="Meet the property owner and ask for lighting and a locked gate",

@@ -8,5 +8,5 @@ from .base import FormDefaultsMixin
 class DepartmentForm(FormDefaultsMixin, forms.ModelForm):
     class Meta:
         model = Department
-        fields = ["name", "address", "phone", "email", "website", "chief_name", "logo", "time_zone"]
+        fields = ["name", "address", "phone", "email", "website", "chief_name", "logo", "time_zone", "report_language"]
         widgets = {"phone": TelInput()}

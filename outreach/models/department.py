@@ -52,6 +52,13 @@ class Department(models.Model):
         default=default_time_zone,
         help_text=_("Deadlines such as the 10-day action-plan clock are counted in this zone."),
     )
+    report_language = models.CharField(
+        _("language of the reports"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The monthly and annual PDF reports are written in this language."),
+    )
 
     history = HistoricalRecords()
 

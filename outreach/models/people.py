@@ -51,6 +51,16 @@ class User(AbstractUser):
         verbose_name=_("area command"),
     )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    sergeant = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="unit",
+        limit_choices_to={"role": roles.Role.SERGEANT},
+        verbose_name=_("unit sergeant"),
+        help_text=_("The sergeant whose unit an officer works in: the unit's monthly report counts their work."),
+    )
 
     objects = OutreachUserManager()
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
@@ -93,6 +103,16 @@ class User(AbstractUser):
             raise ValidationError(
                 {"area_command": _("Officers, sergeants, lieutenants and area commanders need an area command.")}
             )
+        if self.sergeant_id is not None and (
+            self.role != self.Role.OFFICER
+            or self.sergeant.role != self.Role.SERGEANT
+            or self.sergeant.area_command_id != self.area_command_id
+        ):
+            raise ValidationError({"sergeant": _("An officer's unit sergeant is a sergeant of the same area command.")})
+
+    def unit_members(self):
+        """A sergeant's unit: the sergeant and the officers who work under them."""
+        return User.objects.filter(Q(pk=self.pk) | Q(sergeant=self))
 
     @classmethod
     def from_db(cls, db, field_names, values):

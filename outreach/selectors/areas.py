@@ -28,23 +28,29 @@ def area_page(area, *, today=None):
         .order_by("-n", "category__sort_order", "category")[:TOP_CATEGORIES]
     )
     categories = CrimeType.objects.in_bulk([row["category"] for row in counts])
-    given_here = Q(presentations__area_command=area, presentations__starts_at__lte=clock.now()) & ~Q(
-        presentations__status=Presentation.Status.CANCELLED
-    )
-    programs = (
-        Program.objects.active()
-        .addressing(list(categories))
-        .annotate(last_presented=Max("presentations__starts_at", filter=given_here))
-        .prefetch_related("crime_types")
-        .order_by("name")
-    )
-    by_category = {pk: [] for pk in categories}
-    for program in programs:
-        for crime_type in program.crime_types.all():
-            if crime_type.pk in by_category:
-                by_category[crime_type.pk].append(program)
+    by_category = programs_addressing(area, list(categories))
     top = [
         {"category": categories[row["category"]], "count": row["n"], "programs": by_category[row["category"]]}
         for row in counts
     ]
     return {"since": since, "top": top, "open_concerns": Concern.objects.filter(area_command=area).open().count()}
+
+
+def programs_addressing(area, category_ids):
+    """{category id: the active catalog programs addressing it, each with ``last_presented`` in ``area``}."""
+    given_here = Q(presentations__area_command=area, presentations__starts_at__lte=clock.now()) & ~Q(
+        presentations__status=Presentation.Status.CANCELLED
+    )
+    programs = (
+        Program.objects.active()
+        .addressing(category_ids)
+        .annotate(last_presented=Max("presentations__starts_at", filter=given_here))
+        .prefetch_related("crime_types")
+        .order_by("name")
+    )
+    by_category = {pk: [] for pk in category_ids}
+    for program in programs:
+        for crime_type in program.crime_types.all():
+            if crime_type.pk in by_category:
+                by_category[crime_type.pk].append(program)
+    return by_category

@@ -27,6 +27,7 @@ def test_chief_edits_the_department_shown_on_every_page(client, people):
             "phone": "555-0199",
             "chief_name": "Pat Lee",
             "time_zone": "America/Chicago",
+            "report_language": "es",
         },
     )
     page = client.get(reverse("outreach:organization_list"))
@@ -34,6 +35,7 @@ def test_chief_edits_the_department_shown_on_every_page(client, people):
     department = Department.load()
     assert department.chief_name == "Pat Lee"
     assert str(department.time_zone) == "America/Chicago"
+    assert department.report_language == "es"
     assert "Mesa County Sheriff&#x27;s Office" in page.content.decode()
 
 
@@ -50,7 +52,7 @@ def test_logo_must_be_an_image(client, people):
 
     response = client.post(
         reverse("outreach:department_settings"),
-        {"name": "Police Department", "time_zone": "America/Denver", "logo": fake},
+        {"name": "Police Department", "time_zone": "America/Denver", "report_language": "en", "logo": fake},
     )
 
     assert response.status_code == 200
@@ -65,7 +67,7 @@ def test_logo_is_shown_on_every_page(client, people, tmp_path, settings):
 
     client.post(
         reverse("outreach:department_settings"),
-        {"name": "Police Department", "time_zone": "America/Denver", "logo": png},
+        {"name": "Police Department", "time_zone": "America/Denver", "report_language": "en", "logo": png},
     )
     page = client.get(reverse("outreach:dashboard"))
     client.logout()

@@ -163,7 +163,12 @@ def test_the_schedule_follows_the_department_s_time_zone(client, people):
 
     client.post(
         "/department/",
-        {"name": "Fairview Police Department", "time_zone": "America/New_York", "phone": "(555) 010-1000"},
+        {
+            "name": "Fairview Police Department",
+            "time_zone": "America/New_York",
+            "phone": "(555) 010-1000",
+            "report_language": "en",
+        },
     )
 
     task = PeriodicTask.objects.get(task="outreach.tasks.send_plan_reminders")

@@ -1,0 +1,175 @@
+"""Asking for a report and compiling it: the row first, then a Celery task claims and fills it."""
+
+import logging
+import time
+from contextlib import contextmanager
+
+from django.core.files.base import ContentFile
+from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, connection, transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import override
+from weasyprint import HTML
+
+from outreach import clock
+from outreach.lib.pdf import PDF_ORIGIN, PdfFetcher, logo_data_uri
+from outreach.models import AreaCommand, User
+
+from .builders.monthly import monthly_report
+from .models import GeneratedReport
+
+logger = logging.getLogger(__name__)
+
+# pg_try_advisory_lock(LOCK_CLASS, report id): held by the worker compiling a report, for as long as it
+# lives. A worker killed mid-task drops its connection and with it the lock, so the message Redis
+# delivers again can be claimed by the next worker; a live worker's report is never taken from it.
+LOCK_CLASS = 7401
+
+TEMPLATES = {GeneratedReport.Kind.MONTHLY: "reports/pdf/monthly.html"}
+
+
+def report_request(*, kind, level, period, by=None, area_command=None, sergeant=None, officer=None, is_draft=False):
+    """The report asked for, queued; while one of the same scope is queued or running, that one.
+
+    Returns ``(report, created)``. The compilation is queued once the row is committed.
+    """
+    from .tasks import compile_report
+
+    scope = {
+        "kind": kind,
+        "level": level,
+        "period": period,
+        "area_command": area_command,
+        "sergeant": sergeant,
+        "officer": officer,
+    }
+    pending = GeneratedReport.objects.pending().filter(**scope).first()
+    if pending is not None:
+        return pending, False
+    report = GeneratedReport(**scope, is_draft=is_draft, language=clock.department().report_language, requested_by=by)
+    report.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            report.save()
+    except IntegrityError:
+        # Another request made the same report a moment ago: the constraint keeps one.
+        return GeneratedReport.objects.pending().get(**scope), False
+    transaction.on_commit(lambda: compile_report.delay(report.pk))
+    return report, True
+
+
+def monthly_reports_request(*, month):
+    """Every monthly report of ``month``: each active area command, each unit with officers, each officer."""
+    created = 0
+    Kind, Level = GeneratedReport.Kind, GeneratedReport.Level
+    for area in AreaCommand.objects.active():
+        created += report_request(kind=Kind.MONTHLY, level=Level.AREA, period=month, area_command=area)[1]
+    sergeants = User.objects.active().filter(role=User.Role.SERGEANT, unit__is_active=True).distinct()
+    for sergeant in sergeants.select_related("area_command"):
+        created += report_request(
+            kind=Kind.MONTHLY, level=Level.UNIT, period=month, area_command=sergeant.area_command, sergeant=sergeant
+        )[1]
+    for officer in User.objects.active().filter(role=User.Role.OFFICER).select_related("area_command"):
+        created += report_request(
+            kind=Kind.MONTHLY, level=Level.OFFICER, period=month, area_command=officer.area_command, officer=officer
+        )[1]
+    return created
+
+
+@contextmanager
+def _claimed(report_id):
+    """The report, marked running, if this worker may compile it; None when it is done or being compiled."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [LOCK_CLASS, report_id])
+        locked = cursor.fetchone()[0]
+    if not locked:
+        yield None
+        return
+    try:
+        claimed = GeneratedReport.objects.filter(pk=report_id, status__in=GeneratedReport.PENDING).update(
+            status=GeneratedReport.Status.RUNNING, started_at=timezone.now(), attempts=F("attempts") + 1, error=""
+        )
+        yield (
+            GeneratedReport.objects.select_related("area_command", "sergeant", "officer", "requested_by").get(
+                pk=report_id
+            )
+            if claimed
+            else None
+        )
+    finally:
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [LOCK_CLASS, report_id])
+        except DatabaseError:
+            connection.close()  # a broken connection holds no lock once closed
+
+
+def report_compile(*, report_id):
+    """Claim the report, build its figures, draw it, keep the file: safe to run twice.
+
+    Returns the report, or None when there was nothing to do (done already, or another worker has it).
+    Transient database errors propagate, for the task to retry; any other error fails the report,
+    with the error shown to whoever asked.
+    """
+    with _claimed(report_id) as report:
+        if report is None:
+            return None
+        try:
+            content, pages, build_seconds, render_seconds = _draw(report)
+        except Exception as error:
+            if _is_transient(error):
+                raise
+            logger.exception("Report %s failed", report_id)
+            report_fail(report_id=report_id, error=error)
+            return None
+        report.file.save(report.filename(), ContentFile(content), save=False)
+        GeneratedReport.objects.filter(pk=report_id, status=GeneratedReport.Status.RUNNING).update(
+            status=GeneratedReport.Status.DONE,
+            file=report.file.name,
+            page_count=pages,
+            finished_at=timezone.now(),
+            build_seconds=round(build_seconds, 3),
+            render_seconds=round(render_seconds, 3),
+        )
+        report.refresh_from_db()
+        return report
+
+
+def report_fail(*, report_id, error):
+    message = str(error) or error.__class__.__name__
+    GeneratedReport.objects.filter(pk=report_id, status__in=GeneratedReport.PENDING).update(
+        status=GeneratedReport.Status.FAILED, finished_at=timezone.now(), error=message[:2000]
+    )
+
+
+def _is_transient(error):
+    return isinstance(error, (OperationalError, InterfaceError))
+
+
+def report_context(report):
+    """Everything the report's template draws, gathered inside the department's time and the report's language."""
+    department = clock.department()
+    context = {
+        "report": report,
+        "department": department,
+        "logo": logo_data_uri(department),
+        "generated_at": timezone.now(),
+    }
+    if report.kind == GeneratedReport.Kind.MONTHLY:
+        context["data"] = monthly_report(
+            area=report.area_command, month=report.period, sergeant=report.sergeant, officer=report.officer
+        )
+    return context
+
+
+def _draw(report):
+    with clock.in_department_time(), override(report.language):
+        started = time.monotonic()
+        context = report_context(report)
+        html = render_to_string(TEMPLATES[report.kind], context)
+        built = time.monotonic()
+        document = HTML(string=html, base_url=PDF_ORIGIN + "/", url_fetcher=PdfFetcher()).render()
+        content = document.write_pdf()
+        drawn = time.monotonic()
+    return content, len(document.pages), built - started, drawn - built
