@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from outreach.lib.validators import TEXT_MAX_LENGTH
 from outreach.models import AreaCommand
@@ -69,7 +70,7 @@ class GeneratedReport(models.Model):
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
         RUNNING = "running", _("Being compiled")
-        DONE = "done", _("Done")
+        DONE = "done", pgettext_lazy("report", "Done")
         FAILED = "failed", _("Failed")
 
     PENDING = (Status.QUEUED, Status.RUNNING)
@@ -170,7 +171,9 @@ class GeneratedReport(models.Model):
     @property
     def subject(self):
         """Whose report: the area command, the unit's sergeant, the officer, or the department."""
-        return self.officer or self.sergeant or self.area_command or _("Department-wide")
+        if self.sergeant_id:
+            return _("Unit of %(sergeant)s") % {"sergeant": self.sergeant.display_name}
+        return self.officer or self.area_command or _("Department-wide")
 
     @property
     def title(self):

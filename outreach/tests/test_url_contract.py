@@ -47,6 +47,7 @@ from programs.tests.factories import (
     PresentationRequestFactory,
     ProgramFactory,
 )
+from reports.tests.factories import GeneratedReportFactory
 from surveys.models import Answer, ContactRequest, PaperBatch, Response, SurveyLink
 from surveys.tests.factories import QuestionFactory, live_survey
 
@@ -227,6 +228,10 @@ def paper_batch_keying(area):
     return {**paper_batch(area), "keying": 1}
 
 
+def area_report(area):
+    return {"pk": GeneratedReportFactory(area_command=area).pk}
+
+
 def department_logo(area):
     Department.load().logo.save("logo.png", ContentFile(b"\x89PNG\r\n\x1a\n", name="logo.png"))
     return {}
@@ -377,6 +382,12 @@ ROUTES = {
     "surveys:public_thanks": public(live_survey_slug),
     "surveys:public_survey_unlisted": public(unlisted_survey),
     "surveys:short_link": public(survey_link),
+    # reports: what a user may read, each report's status for the page's script, its PDF
+    "reports:report_list": page(),
+    "reports:report_detail": page(area_report),
+    "reports:report_status": page(area_report),
+    "reports:report_download": page(area_report),
+    "reports:report_regenerate": post(area_report),
 }
 
 

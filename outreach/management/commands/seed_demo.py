@@ -44,6 +44,7 @@ from programs.models import (
     PresentationRequest,
     Program,
 )
+from reports.demo import reset_reports, seed_reports
 from surveys.demo import reset_surveys, seed_surveys
 
 DEMO_PASSWORD = "outreach-demo-2026"
@@ -183,10 +184,12 @@ class Command(BaseCommand):
             pact.seed_plans(areas)
             pact.seed_projects(areas)
             seed_surveys(areas)
+            report_count = seed_reports()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {len(areas)} area commands, {User.objects.count()} users, "
-                f"{organization_count} new organizations, {presentation_count} new presentations."
+                f"{organization_count} new organizations, {presentation_count} new presentations, "
+                f"{report_count} of last month's reports compiled."
             )
         )
         if created_users:
@@ -197,6 +200,7 @@ class Command(BaseCommand):
 
     def _reset(self):
         area_codes = [code for code, *_rest in AREAS]
+        reset_reports()
         WatchGroup.objects.filter(Q(area_command__code__in=area_codes) | Q(area_command__isnull=True)).delete()
         Referral.objects.filter(area_command__code__in=area_codes).delete()
         PartnershipLogEntry.objects.filter(partnership__organization__area_command__code__in=area_codes).delete()
@@ -269,6 +273,10 @@ class Command(BaseCommand):
             user.set_password(DEMO_PASSWORD)
             user.save()
             created.append(user)
+        # Each area's officers work in its sergeant's unit.
+        for area in areas.values():
+            sergeant = area.members.filter(role=User.Role.SERGEANT).first()
+            area.members.filter(role=User.Role.OFFICER, sergeant__isnull=True).update(sergeant=sergeant)
         return created
 
     def _organizations(self, areas, sectors):

@@ -1,0 +1,21 @@
+from datetime import date
+
+import factory
+from django.core.files.base import ContentFile
+
+from reports.models import GeneratedReport
+
+
+class GeneratedReportFactory(factory.django.DjangoModelFactory):
+    """A monthly area-command report, done, with a (tiny) file."""
+
+    class Meta:
+        model = GeneratedReport
+
+    kind = GeneratedReport.Kind.MONTHLY
+    level = GeneratedReport.Level.AREA
+    period = date(2026, 10, 1)
+    language = "en"
+    status = GeneratedReport.Status.DONE
+    page_count = 1
+    file = factory.LazyFunction(lambda: ContentFile(b"%PDF-1.7\n%%EOF\n", name="report.pdf"))
