@@ -32,6 +32,7 @@ from outreach.tests.factories import (
 )
 from programs.models import Presentation, Program
 from programs.tests.factories import PresentationConcernFactory, PresentationFactory, PresentationRequestFactory
+from reports.tests.factories import GeneratedReportFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded")]
 
@@ -116,7 +117,11 @@ def records(people, area):
     project.partners.set([organization])
     ProjectNoteFactory(project=project, by=people.lieutenant)
     CalendarFeedFactory(user=people.chief)
+    generated = GeneratedReportFactory(area_command=area, requested_by=people.commander)
+    GeneratedReportFactory(area_command=area, status="failed", error="The database was unreachable.", file="")
+    GeneratedReportFactory(area_command=area, level="officer", officer=people.officer, status="queued", file="")
     return {
+        "generated": generated,
         "project": project,
         "approved": approved,
         "review": review,
@@ -209,6 +214,9 @@ def _staff_pages(records):
         ("sergeant", "plan-review", reverse("outreach:plan_detail", args=[records["review"].pk])),
         ("officer", "concern-edit", reverse("outreach:concern_edit", args=[records["concern"].pk])),
         ("sergeant", "request", reverse("programs:request_detail", args=[records["request"].pk])),
+        ("commander", "reports", reverse("reports:report_list")),
+        ("commander", "generated-report", reverse("reports:report_detail", args=[records["generated"].pk])),
+        ("officer", "reports-officer", reverse("reports:report_list")),
     ]
 
 
