@@ -8,10 +8,11 @@ from factory.django import DjangoModelFactory
 
 from outreach.tests import factories as outreach_factories
 from programs.tests import factories as programs_factories
+from reports.tests import factories as reports_factories
 from surveys.tests import factories as surveys_factories
 
 PROJECT_APPS = ("outreach", "programs", "surveys", "reports")
-FACTORY_MODULES = (outreach_factories, programs_factories, surveys_factories)
+FACTORY_MODULES = (outreach_factories, programs_factories, surveys_factories, reports_factories)
 
 
 def _factories():

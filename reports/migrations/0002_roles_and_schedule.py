@@ -7,6 +7,9 @@ from outreach import periodic, roles
 
 def sync(apps, schema_editor):
     roles.sync_default_grants(apps)
+
+
+def seed(apps, schema_editor):
     periodic.schedule(apps, "Monthly reports, on the 1st")
 
 
@@ -17,4 +20,7 @@ class Migration(migrations.Migration):
         ("reports", "0001_initial"),
     ]
 
-    operations = [migrations.RunPython(sync, migrations.RunPython.noop)]
+    operations = [
+        migrations.RunPython(sync, migrations.RunPython.noop),
+        migrations.RunPython(seed, migrations.RunPython.noop),
+    ]

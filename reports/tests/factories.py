@@ -3,6 +3,7 @@ from datetime import date
 import factory
 from django.core.files.base import ContentFile
 
+from outreach.tests.factories import AreaCommandFactory
 from reports.models import GeneratedReport
 
 
@@ -15,6 +16,7 @@ class GeneratedReportFactory(factory.django.DjangoModelFactory):
     kind = GeneratedReport.Kind.MONTHLY
     level = GeneratedReport.Level.AREA
     period = date(2026, 10, 1)
+    area_command = factory.SubFactory(AreaCommandFactory)
     language = "en"
     status = GeneratedReport.Status.DONE
     page_count = 1

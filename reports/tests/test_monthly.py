@@ -428,7 +428,7 @@ def test_a_sergeant_of_another_area_can_neither_download_nor_ask_for_this_areas_
 
 def test_an_officer_may_not_download_the_annual_report(client, people):
     annual = GeneratedReportFactory(
-        kind=Kind.ANNUAL, level=Level.DEPARTMENT, period=clock.today().replace(month=1, day=1)
+        kind=Kind.ANNUAL, level=Level.DEPARTMENT, period=clock.today().replace(month=1, day=1), area_command=None
     )
     client.force_login(people.officer)
 
