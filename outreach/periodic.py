@@ -14,6 +14,11 @@ SCHEDULES = {
         "surveys.tasks.send_monthly_results",
         {"minute": "0", "hour": "7", "day_of_month": "1"},
     ),
+    # 03:00 on 15 January: https://crontab.guru/#0_3_15_1_*
+    "Annual citizen-concerns report, draft": (
+        "reports.tasks.compile_annual_draft",
+        {"minute": "0", "hour": "3", "day_of_month": "15", "month_of_year": "1"},
+    ),
     # 02:00 on the 1st: https://crontab.guru/#0_2_1_*_*
     "Monthly reports, on the 1st": (
         "reports.tasks.compile_monthly_reports",

@@ -136,6 +136,8 @@ DEFAULT_GRANTS = {
     "reports.view_area_reports": (Role.LIEUTENANT, Role.COMMANDER),
     "reports.view_annual_report": (*CHIEF_OFFICE, Role.RECORDS, Role.COMMANDER),
     "reports.generate_annual_report": (*CHIEF_OFFICE, Role.RECORDS),
+    "reports.view_annualrecommendations": (*CHIEF_OFFICE, Role.RECORDS, Role.COMMANDER),
+    "reports.write_recommendations": CHIEF_OFFICE,
 }
 
 # The system administrator holds every permission of these apps.
@@ -146,6 +148,7 @@ ADMIN_WITHHELD = (
     "surveys.hear_of_results",
     "reports.view_annual_report",
     "reports.generate_annual_report",
+    "reports.write_recommendations",
 )
 
 

@@ -7,7 +7,7 @@ from outreach.forms.base import FormDefaultsMixin
 from outreach.models import AreaCommand, User
 from outreach.scope import sees_all_areas
 
-from .models import GeneratedReport
+from .models import AnnualRecommendations, GeneratedReport
 
 MONTHS_OFFERED = 36
 
@@ -74,3 +74,23 @@ class ReportRequestForm(FormDefaultsMixin, forms.Form):
         person = User.objects.select_related("area_command").get(pk=pk)
         role = "sergeant" if level == GeneratedReport.Level.UNIT else "officer"
         return {**fields, "area_command": person.area_command, role: person}
+
+
+class RecommendationsForm(FormDefaultsMixin, forms.ModelForm):
+    class Meta:
+        model = AnnualRecommendations
+        fields = ["text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 12})}
+        labels = {"text": _("Recommendations for the year ahead")}
+        help_texts = {
+            "text": _(
+                "What the department should do next, drawn from the year's concerns and surveys. "
+                "Printed in the report; final once the report is made final."
+            )
+        }
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError(_("Write the recommendations."))
+        return text

@@ -136,7 +136,7 @@ class GeneratedReport(models.Model):
         constraints = [
             # Asking again while one is queued or being compiled returns that one.
             models.UniqueConstraint(
-                fields=["kind", "level", "period", "area_command", "sergeant", "officer"],
+                fields=["kind", "level", "period", "area_command", "sergeant", "officer", "is_draft"],
                 condition=Q(status__in=["queued", "running"]),
                 nulls_distinct=False,
                 name="reports_one_pending_per_scope",
@@ -208,3 +208,55 @@ class GeneratedReport(models.Model):
         name = getattr(subject, "code", None) or getattr(subject, "username", None) or "department"
         stamp = self.period.strftime("%Y" if self.kind == self.Kind.ANNUAL else "%Y-%m")
         return f"{self.kind}-{self.level}-{name}-{stamp}{'-draft' if self.is_draft else ''}.pdf"
+
+
+class AnnualRecommendations(models.Model):
+    """The chief's recommendations in a year's citizen-concerns report (policy 000 §VI).
+
+    A draft of the report can be compiled at any time (watermarked DRAFT); the chief or the designee
+    writes the recommendations in the app, then makes the report final: the final PDF keeps them,
+    and neither changes after.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        WRITTEN = "written", _("Recommendations written")
+        FINAL = "final", pgettext_lazy("annual report", "Final")
+
+    TRANSITIONS = {
+        Status.DRAFT: (Status.WRITTEN,),
+        Status.WRITTEN: (Status.WRITTEN, Status.FINAL),
+        Status.FINAL: (),
+    }
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
+    text = models.TextField(_("the chief's recommendations"), blank=True, max_length=TEXT_MAX_LENGTH)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    written_at = models.DateTimeField(null=True, blank=True)
+    finalized_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    finalized_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("annual recommendations")
+        verbose_name_plural = _("annual recommendations")
+        permissions = [
+            ("write_recommendations", _("Can write the chief's recommendations and make the annual report final"))
+        ]
+
+    def __str__(self):
+        return f"{self.year} · {self.get_status_display()}"
+
+    def get_absolute_url(self):
+        return reverse("reports:annual_detail", args=[self.year])
+
+    def can_become(self, status):
+        return status in self.TRANSITIONS[self.status]
+
+    def is_final(self):
+        return self.status == self.Status.FINAL

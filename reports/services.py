@@ -3,12 +3,15 @@
 import logging
 import time
 from contextlib import contextmanager
+from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import override
 from weasyprint import HTML
 
@@ -16,8 +19,9 @@ from outreach import clock
 from outreach.lib.pdf import PDF_ORIGIN, PdfFetcher, logo_data_uri
 from outreach.models import AreaCommand, User
 
+from .builders.annual import annual_report
 from .builders.monthly import monthly_report
-from .models import GeneratedReport
+from .models import AnnualRecommendations, GeneratedReport
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +30,12 @@ logger = logging.getLogger(__name__)
 # delivers again can be claimed by the next worker; a live worker's report is never taken from it.
 LOCK_CLASS = 7401
 
-TEMPLATES = {GeneratedReport.Kind.MONTHLY: "reports/pdf/monthly.html"}
+TEMPLATES = {
+    GeneratedReport.Kind.MONTHLY: "reports/pdf/monthly.html",
+    GeneratedReport.Kind.ANNUAL: "reports/pdf/annual.html",
+}
+# Tagged for screen readers: WeasyPrint's PDF/UA variant.
+PDF_VARIANT = "pdf/ua-1"
 
 
 def report_request(*, kind, level, period, by=None, area_command=None, sergeant=None, officer=None, is_draft=False):
@@ -43,11 +52,12 @@ def report_request(*, kind, level, period, by=None, area_command=None, sergeant=
         "area_command": area_command,
         "sergeant": sergeant,
         "officer": officer,
+        "is_draft": is_draft,
     }
     pending = GeneratedReport.objects.pending().filter(**scope).first()
     if pending is not None:
         return pending, False
-    report = GeneratedReport(**scope, is_draft=is_draft, language=clock.department().report_language, requested_by=by)
+    report = GeneratedReport(**scope, language=clock.department().report_language, requested_by=by)
     report.full_clean(validate_constraints=False)
     try:
         with transaction.atomic():
@@ -160,6 +170,9 @@ def report_context(report):
         context["data"] = monthly_report(
             area=report.area_command, month=report.period, sergeant=report.sergeant, officer=report.officer
         )
+    else:
+        context["data"] = annual_report(year=report.period.year)
+        context["recommendations"] = annual_recommendations(report.period.year)
     return context
 
 
@@ -170,6 +183,57 @@ def _draw(report):
         html = render_to_string(TEMPLATES[report.kind], context)
         built = time.monotonic()
         document = HTML(string=html, base_url=PDF_ORIGIN + "/", url_fetcher=PdfFetcher()).render()
-        content = document.write_pdf()
+        content = document.write_pdf(pdf_variant=PDF_VARIANT)
         drawn = time.monotonic()
     return content, len(document.pages), built - started, drawn - built
+
+
+def annual_recommendations(year):
+    """The year's recommendations record (a draft with none written, the first time it is asked for)."""
+    return AnnualRecommendations.objects.select_related("written_by", "finalized_by").get_or_create(year=year)[0]
+
+
+def _locked_recommendations(year):
+    AnnualRecommendations.objects.get_or_create(year=year)
+    return AnnualRecommendations.objects.select_for_update().get(year=year)
+
+
+def annual_draft_request(*, year, by=None):
+    """Compile the year's annual report as a draft (watermarked DRAFT); not once it is final."""
+    if annual_recommendations(year).is_final():
+        raise ValidationError(_("The %(year)s report is final: it is no longer drafted.") % {"year": year})
+    return report_request(
+        kind=GeneratedReport.Kind.ANNUAL,
+        level=GeneratedReport.Level.DEPARTMENT,
+        period=date(year, 1, 1),
+        is_draft=True,
+        by=by,
+    )
+
+
+@transaction.atomic
+def recommendations_write(*, year, text, by):
+    """The chief (or the designee) writes, or rewrites, the recommendations on the draft."""
+    recommendations = _locked_recommendations(year)
+    if not recommendations.can_become(AnnualRecommendations.Status.WRITTEN):
+        raise ValidationError(_("The report is final: its recommendations no longer change."))
+    recommendations.text = text.strip()
+    recommendations.status = AnnualRecommendations.Status.WRITTEN
+    recommendations.written_by, recommendations.written_at = by, timezone.now()
+    recommendations.full_clean()
+    recommendations.save()
+    return recommendations
+
+
+@transaction.atomic
+def annual_finalize(*, year, by):
+    """Make the year's report final: the recommendations are frozen and the final PDF is compiled with them."""
+    recommendations = _locked_recommendations(year)
+    if not recommendations.can_become(AnnualRecommendations.Status.FINAL) or not recommendations.text:
+        raise ValidationError(_("Write the recommendations before making the report final."))
+    recommendations.status = AnnualRecommendations.Status.FINAL
+    recommendations.finalized_by, recommendations.finalized_at = by, timezone.now()
+    recommendations.save()
+    return report_request(
+        kind=GeneratedReport.Kind.ANNUAL, level=GeneratedReport.Level.DEPARTMENT, period=date(year, 1, 1), by=by
+    )

@@ -42,3 +42,17 @@ def compile_monthly_reports():
 
     with clock.in_department_time():
         return monthly_reports_request(month=clock.previous_month(clock.today().replace(day=1)))
+
+
+@shared_task(soft_time_limit=60, time_limit=90)
+def compile_annual_draft():
+    """On 15 January in the department's zone: the draft of last year's citizen-concerns report."""
+    from django.core.exceptions import ValidationError
+
+    from .services import annual_draft_request
+
+    with clock.in_department_time():
+        try:
+            return annual_draft_request(year=clock.today().year - 1)[0].pk
+        except ValidationError:
+            return None  # already final

@@ -3,7 +3,7 @@ English and Spanish, with no serious or critical axe violation, no horizontal sc
 served HTML the Nu checker accepts. The data looks like the demo's: a department with its address and
 phone, full and long names."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -32,6 +32,7 @@ from outreach.tests.factories import (
 )
 from programs.models import Presentation, Program
 from programs.tests.factories import PresentationConcernFactory, PresentationFactory, PresentationRequestFactory
+from reports.models import AnnualRecommendations
 from reports.tests.factories import GeneratedReportFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded")]
@@ -120,6 +121,13 @@ def records(people, area):
     generated = GeneratedReportFactory(area_command=area, requested_by=people.commander)
     GeneratedReportFactory(area_command=area, status="failed", error="The database was unreachable.", file="")
     GeneratedReportFactory(area_command=area, level="officer", officer=people.officer, status="queued", file="")
+    last_year = timezone.localdate().year - 1
+    AnnualRecommendations.objects.create(
+        year=last_year, status="written", text="Light the parks on the east side.", written_by=people.chief
+    )
+    GeneratedReportFactory(
+        kind="annual", level="department", area_command=None, period=date(last_year, 1, 1), is_draft=True
+    )
     return {
         "generated": generated,
         "project": project,
@@ -217,6 +225,9 @@ def _staff_pages(records):
         ("commander", "reports", reverse("reports:report_list")),
         ("commander", "generated-report", reverse("reports:report_detail", args=[records["generated"].pk])),
         ("officer", "reports-officer", reverse("reports:report_list")),
+        ("chief", "annual", reverse("reports:annual_detail", args=[timezone.localdate().year - 1])),
+        ("chief", "annual-final", reverse("reports:annual_finalize", args=[timezone.localdate().year - 1])),
+        ("commander", "annual-commander", reverse("reports:annual_detail", args=[timezone.localdate().year - 1])),
     ]
 
 

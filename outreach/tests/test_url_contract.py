@@ -25,6 +25,7 @@ from django.core.files.base import ContentFile
 from django.shortcuts import resolve_url
 from django.urls import URLResolver, get_resolver, reverse
 
+from outreach import clock
 from outreach.models import Department, Organization
 from outreach.tests.factories import (
     ActionPlanFactory,
@@ -232,6 +233,10 @@ def area_report(area):
     return {"pk": GeneratedReportFactory(area_command=area).pk}
 
 
+def report_year(area):
+    return {"year": clock.today().year - 1}
+
+
 def department_logo(area):
     Department.load().logo.save("logo.png", ContentFile(b"\x89PNG\r\n\x1a\n", name="logo.png"))
     return {}
@@ -388,6 +393,11 @@ ROUTES = {
     "reports:report_status": page(area_report),
     "reports:report_download": page(area_report),
     "reports:report_regenerate": post(area_report),
+    # reports: the annual citizen-concerns report, department-wide
+    "reports:annual_detail": page(report_year, user="chief", scoped=False),
+    "reports:annual_recommendations": post(report_year, user="chief", scoped=False),
+    "reports:annual_draft": post(report_year, user="chief", scoped=False),
+    "reports:annual_finalize": page(report_year, user="chief", scoped=False),
 }
 
 
