@@ -410,7 +410,7 @@ def test_the_download_is_the_pdf_never_cached(client, people, area):
     assert response["Content-Type"] == "application/pdf"
     assert "no-store" in response["Cache-Control"]
     assert b"".join(response.streaming_content).startswith(b"%PDF")
-    assert not report.file.url.startswith("/static/")
+    assert client.get(report.file.url).status_code == 404  # no public media address serves it
 
 
 def test_a_sergeant_of_another_area_can_neither_download_nor_ask_for_this_areas_report(client, people, area, month):
@@ -477,3 +477,20 @@ def test_concern_status_merged_is_not_counted(people, area, month):
     ConcernFactory(area_command=area, received_on=month + timedelta(days=1), status=Concern.Status.MERGED)
 
     assert monthly_report(area=area, month=month)["concerns"]["totals"]["this"] == 0
+
+
+def test_the_templates_query_nothing(month_of_work, month, people, area, django_assert_num_queries):
+    from django.template.loader import render_to_string
+
+    from reports.services import TEMPLATES, report_context
+
+    for kind, fields in (
+        (Kind.MONTHLY, {"level": Level.AREA, "area_command": area}),
+        (Kind.ANNUAL, {"level": Level.DEPARTMENT, "period": month.replace(month=1)}),
+    ):
+        report, _created = report_request(kind=kind, **{"period": month, **fields})
+        report = GeneratedReport.objects.select_related("area_command", "requested_by").get(pk=report.pk)
+        context = report_context(report)
+
+        with django_assert_num_queries(0):
+            render_to_string(TEMPLATES[kind], context)
