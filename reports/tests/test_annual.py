@@ -173,7 +173,7 @@ def test_the_report_is_not_made_final_without_recommendations(client, people, th
 
 
 @pytest.mark.parametrize(
-    ("role", "page", "draft", "write"),
+    ("role", "reads", "drafts", "writes"),
     [
         ("chief", 200, 302, 302),
         ("designee", 200, 302, 302),
@@ -184,14 +184,14 @@ def test_the_report_is_not_made_final_without_recommendations(client, people, th
         ("sysadmin", 403, 403, 403),
     ],
 )
-def test_who_reads_drafts_and_writes_the_annual_report(client, people, year, role, page, draft, write):
+def test_who_reads_drafts_and_writes_the_annual_report(client, people, year, role, reads, drafts, writes):
     client.force_login(getattr(people, role))
 
     seen = client.get(reverse("reports:annual_detail", args=[year]))
     drafted = client.post(reverse("reports:annual_draft", args=[year]))
     written = client.post(reverse("reports:annual_recommendations", args=[year]), {"text": "More patrols."})
 
-    assert (seen.status_code, drafted.status_code, written.status_code) == (page, draft, write)
+    assert (seen.status_code, drafted.status_code, written.status_code) == (reads, drafts, writes)
 
 
 def test_a_year_out_of_range_is_not_found(client, people):
