@@ -133,16 +133,23 @@ def report_regenerate(request, pk):
     perm = "reports.generate_annual_report" if report.kind == GeneratedReport.Kind.ANNUAL else "reports.generate_report"
     if not request.user.has_perm(perm):
         raise PermissionDenied
-    again, created = report_request(
-        kind=report.kind,
-        level=report.level,
-        period=report.period,
-        area_command=report.area_command,
-        sergeant=report.sergeant,
-        officer=report.officer,
-        is_draft=report.is_draft,
-        by=request.user,
-    )
+    try:
+        if report.kind == GeneratedReport.Kind.ANNUAL and report.is_draft:
+            again, created = annual_draft_request(year=report.period.year, by=request.user)
+        else:
+            again, created = report_request(
+                kind=report.kind,
+                level=report.level,
+                period=report.period,
+                area_command=report.area_command,
+                sergeant=report.sergeant,
+                officer=report.officer,
+                is_draft=report.is_draft,
+                by=request.user,
+            )
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect(report)
     if created:
         messages.success(request, _("The report is being compiled again; the earlier one stays below."))
     else:

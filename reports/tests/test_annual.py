@@ -210,3 +210,18 @@ def test_the_draft_of_last_year_is_scheduled_for_15_january(db, year):
     assert (task.crontab.day_of_month, task.crontab.month_of_year, task.crontab.hour) == ("15", "1", "3")
     report = GeneratedReport.objects.get(pk=compile_annual_draft())
     assert (report.kind, report.period, report.is_draft) == (Kind.ANNUAL, date(year, 1, 1), True)
+
+
+def test_a_draft_is_not_compiled_again_once_the_report_is_final(client, people, year):
+    from .factories import AnnualRecommendationsFactory, GeneratedReportFactory
+
+    AnnualRecommendationsFactory(year=year, status="final")
+    draft = GeneratedReportFactory(
+        kind=Kind.ANNUAL, level=Level.DEPARTMENT, area_command=None, period=date(year, 1, 1), is_draft=True
+    )
+    client.force_login(people.chief)
+
+    response = client.post(reverse("reports:report_regenerate", args=[draft.pk]))
+
+    assert response.url == draft.get_absolute_url()
+    assert GeneratedReport.objects.count() == 1
