@@ -1,7 +1,7 @@
 """Celery tasks that compile the reports: thin, taking ids, safe to run twice (the services claim the row)."""
 
 from celery import shared_task
-from django.db import InterfaceError, OperationalError, close_old_connections
+from django.db import InterfaceError, OperationalError, connection
 
 from outreach import clock
 
@@ -27,7 +27,8 @@ def compile_report(self, report_id):
     try:
         report = report_compile(report_id=report_id)
     except (OperationalError, InterfaceError) as error:
-        close_old_connections()
+        if not connection.in_atomic_block:
+            connection.close_if_unusable_or_obsolete()  # the retry opens a fresh one
         if self.request.retries >= self.max_retries:
             report_fail(report_id=report_id, error=error)
             raise

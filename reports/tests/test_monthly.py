@@ -494,3 +494,38 @@ def test_the_templates_query_nothing(month_of_work, month, people, area, django_
 
         with django_assert_num_queries(0):
             render_to_string(TEMPLATES[kind], context)
+
+
+def test_a_transient_database_error_is_retried_then_fails_the_report(people, area, month, monkeypatch):
+    from django.db import OperationalError
+
+    from reports.tasks import RETRIES, compile_report
+
+    def unreachable(**kwargs):
+        raise OperationalError("the database went away")
+
+    monkeypatch.setattr("reports.services.report_compile", unreachable)
+    report = GeneratedReportFactory(area_command=area, period=month, status=Status.QUEUED, file="")
+
+    last = compile_report.apply(args=[report.pk], retries=RETRIES, throw=False)
+
+    report.refresh_from_db()
+    assert compile_report.max_retries == RETRIES and compile_report.acks_late and compile_report.reject_on_worker_lost
+    assert last.state == "FAILURE" and (report.status, report.error) == (Status.FAILED, "the database went away")
+
+
+def test_the_departments_logo_is_drawn_in_the_report(people, area, month, department):
+    from django.core.files.base import ContentFile
+
+    png = (
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+        b"\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
+    )
+    department.logo.save("logo.png", ContentFile(png))
+    report, _created = report_request(kind=Kind.MONTHLY, level=Level.AREA, period=month, area_command=area)
+
+    done = report_compile(report_id=report.pk)
+
+    with done.file.open("rb") as file:
+        first_page = PdfReader(io.BytesIO(file.read())).pages[0]
+    assert len(first_page.images) == 1
