@@ -23,7 +23,7 @@ from outreach import clock
 from outreach.celery import app
 from outreach.tests.factories import ConcernFactory
 from reports.models import GeneratedReport
-from reports.services import report_request
+from reports.services import annual_draft_request, report_request
 
 pytestmark = [pytest.mark.usefixtures("seeded")]
 
@@ -120,7 +120,12 @@ def _ask(area, month, django_capture_on_commit_callbacks):
         return report_request(kind=Kind.MONTHLY, level=Level.AREA, period=month, area_command=area)
 
 
-def test_a_worker_compiles_the_report_and_asking_twice_while_queued_sends_one_task(
+def _text(report):
+    with report.file.open("rb") as file:
+        return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(file.read())).pages)
+
+
+def test_a_worker_compiles_the_monthly_and_annual_reports_and_asking_twice_while_queued_sends_one_task(
     broker, start_worker, people, area, django_capture_on_commit_callbacks
 ):
     month = clock.previous_month(clock.today().replace(day=1))
@@ -129,15 +134,21 @@ def test_a_worker_compiles_the_report_and_asking_twice_while_queued_sends_one_ta
 
     report, created = _ask(area, month, django_capture_on_commit_callbacks)
     again, created_again = _ask(area, month, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        annual, _created = annual_draft_request(year=month.year)
     queued = broker.llen("celery")
     start_worker("one")
 
     _wait_for(report, {Status.DONE, Status.FAILED})
-    assert (created, created_again, again.pk, queued) == (True, False, report.pk, 1)
+    _wait_for(annual, {Status.DONE, Status.FAILED})
+    assert (created, created_again, again.pk, queued) == (True, False, report.pk, 2)
     assert report.status == Status.DONE, report.error
-    with report.file.open("rb") as file:
-        text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(file.read())).pages)
-    assert "2 concerns received this month" in " ".join(text.split())
+    assert annual.status == Status.DONE, annual.error
+    # The hand count: the two concerns of last month, in the month's report and in the year's.
+    assert "2 concerns received this month, against 0 the month before" in _text(report)
+    annual_text = _text(annual)
+    assert f"Citizen concerns {month.year}" in annual_text and "2 concerns received" in annual_text
+    assert "Dark alley at night" not in annual_text  # not a potential problem: not listed
 
 
 def test_a_worker_killed_mid_task_leaves_one_report_the_next_worker_finishes(
