@@ -19,6 +19,7 @@ SEED_MIGRATIONS = (
     "outreach.migrations.0003_department",
     "outreach.migrations.0004_crime_types",
     "outreach.migrations.0011_plan_reminders",
+    "outreach.migrations.0014_outbox",
     "surveys.migrations.0003_monthly_results",
     "reports.migrations.0002_roles_and_schedule",
     "reports.migrations.0004_annual_schedule",
@@ -60,6 +61,18 @@ def _fresh_survey_caches():
 
     forget_choices()
     forget_pages()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with no rate-limit counters (every browser test logs in from 127.0.0.1) and no
+    remembered broker check."""
+    from django.core.cache import caches
+
+    from outreach.lib import health
+
+    caches["default"].clear()
+    health._broker_checked.update(at=0.0, result=None)
 
 
 @pytest.fixture(autouse=True)

@@ -139,12 +139,12 @@ def start_gunicorn():
     )
     for _ in range(100):
         try:
-            urllib.request.urlopen(f"{BASE}/healthz", timeout=1)
+            urllib.request.urlopen(f"{BASE}/healthz/live", timeout=1)
             return server
         except OSError:
             time.sleep(0.2)
     server.terminate()
-    raise SystemExit("gunicorn did not answer /healthz")
+    raise SystemExit("gunicorn did not answer /healthz/live")
 
 
 def page_bytes(path):

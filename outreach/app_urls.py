@@ -24,6 +24,9 @@ urlpatterns = [
     path("", public.home, name="home"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("accounts/profile/", account.profile, name="profile"),
+    path("accounts/session/", account.session_keepalive, name="session_keepalive"),
+    path("accounts/lockouts/", account.lockout_list, name="lockout_list"),
+    path("accounts/lockouts/release/", account.lockout_release, name="lockout_release"),
     # Area commands
     path("areas/", areas.area_list, name="area_list"),
     path("areas/<slug:code>/", areas.area_detail, name="area_detail"),

@@ -9,6 +9,8 @@ zone moves them all (``services.reminders.keep_schedule_in_zone``). Crontab fiel
 SCHEDULES = {
     # 07:00 every day: https://crontab.guru/#0_7_*_*_*
     "Action plan reminders, each morning": ("outreach.tasks.send_plan_reminders", {"minute": "0", "hour": "7"}),
+    # Every minute: https://crontab.guru/#*_*_*_*_*
+    "Mail left in the outbox, each minute": ("outreach.tasks.send_outbox", {}),
     # 07:00 on the 1st: https://crontab.guru/#0_7_1_*_*
     "Survey results to the chief, each month": (
         "surveys.tasks.send_monthly_results",

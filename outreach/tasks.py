@@ -1,12 +1,20 @@
 from celery import shared_task
-from django.conf import settings
-from django.core.mail import send_mail
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5, soft_time_limit=45, time_limit=60)
-def send_notification(*, subject, body, recipients):
-    """One plain-text e-mail; retried when the mail server is unreachable."""
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+def send_outgoing_mail(mail_id):
+    """One e-mail of the outbox; retried when the mail server is unreachable; sent once whatever happens."""
+    from outreach.services.outbox import mail_send
+
+    return mail_send(mail_id=mail_id)
+
+
+@shared_task(soft_time_limit=120, time_limit=150)
+def send_outbox():
+    """Each minute: the e-mail the worker never got (the broker was down) or could not send."""
+    from outreach.services.outbox import outbox_send
+
+    return outbox_send()
 
 
 @shared_task(soft_time_limit=10 * 60, time_limit=15 * 60)

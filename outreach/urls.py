@@ -10,14 +10,15 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from .lib import health
-from .views import department
+from .views import account, department
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    path("healthz/live", health.healthz_live, name="healthz_live"),
     # First: the public survey is the busiest page, and a URL is matched against the routes in order.
     path("", include("surveys.urls")),
     path("favicon.ico", department.favicon),
-    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/login/", account.ThrottledLoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),

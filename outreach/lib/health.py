@@ -1,4 +1,10 @@
-"""/healthz: is the database answering, is Redis, is a Celery worker listening."""
+"""/healthz: is the database answering, is Redis, is a Celery worker listening; /healthz/live: is this process.
+
+/healthz answers 503 when any component work depends on is down (the database for everything; Redis
+and a worker for the reports and the e-mail), so a load balancer or a monitor sees it; /healthz/live
+stays 200 while the process serves, so a supervisor does not restart a healthy process for a broker
+outage.
+"""
 
 import time
 
@@ -73,4 +79,10 @@ def healthz(request):
         "redis": redis_status,
         "celery": celery_status,
     }
-    return JsonResponse(body, status=200 if database_ok else 503)
+    return JsonResponse(body, status=200 if database_ok and not degraded else 503)
+
+
+@never_cache
+def healthz_live(request):
+    """The process answers: no database, no broker asked."""
+    return JsonResponse({"status": "ok"})

@@ -13,6 +13,7 @@ survey is the busiest page of the product, so the limiter costs two round trips 
 
 import hashlib
 import hmac
+import logging
 import time
 
 from django import forms
@@ -22,6 +23,8 @@ from django.core.cache.backends.redis import RedisCache
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from .addresses import client_address
 
 
 class HoneypotFormMixin(forms.Form):
@@ -39,9 +42,11 @@ class HoneypotFormMixin(forms.Form):
 
 def salted_address(request):
     """The connection's address as a keyed hash: what the rate-limit counter is named by."""
-    address = request.META.get(settings.RATELIMIT_IP_META_KEY, "")
+    address = client_address(request)
     return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
 
+
+logger = logging.getLogger(__name__)
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -52,20 +57,35 @@ def parse_rate(rate):
     return int(count), PERIODS[per[-1]] * (int(per[:-1]) if per[:-1] else 1)
 
 
-def _counter(request, group):
-    limit, period = parse_rate(settings.PUBLIC_FORM_RATE)
+def _counter(request, group, rate=None):
+    limit, period = parse_rate(rate or settings.PUBLIC_FORM_RATE)
     window = int(time.time() // period)
     return f"public-rate:{group}:{salted_address(request)}:{window}", limit, period
 
 
-def over_rate_limit(request, group):
-    """Whether this connection already had as many submissions of this form accepted as the rate allows."""
-    key, limit, _period = _counter(request, group)
-    return int(caches["default"].get(key, 0)) >= limit
+def over_rate_limit(request, group, rate=None):
+    """Whether this connection already had as many submissions of this form accepted as the rate allows.
+
+    With the cache (Redis) unreachable the limit fails open, and says so in the log: a citizen's request
+    matters more than a flood's cost.
+    """
+    key, limit, _period = _counter(request, group, rate)
+    try:
+        return int(caches["default"].get(key, 0)) >= limit
+    except Exception:  # redis-py's ConnectionError and TimeoutError, whichever client
+        logger.warning("The rate-limit counter is unreachable: %s is not limited", group, exc_info=True)
+        return False
 
 
-def count_accepted(request, group):
-    key, _limit, period = _counter(request, group)
+def count_accepted(request, group, rate=None):
+    try:
+        _count(request, group, rate)
+    except Exception:
+        logger.warning("The rate-limit counter is unreachable: %s was not counted", group, exc_info=True)
+
+
+def _count(request, group, rate):
+    key, _limit, period = _counter(request, group, rate)
     cache = caches["default"]
     if isinstance(cache, RedisCache):
         redis_key = cache.make_and_validate_key(key)

@@ -4,6 +4,7 @@ from .calendar import CalendarFeed
 from .concerns import Concern, ConcernEvent, CrimeType
 from .department import AreaCommand, Department, Sector, default_time_zone, validate_logo_size
 from .organizations import ImmigrationOutreach, Organization
+from .outbox import OutgoingMail
 from .partnerships import Partnership, PartnershipLogEntry
 from .people import User
 from .plans import ActionPlan, ImplementationEntry, PlanEvent, PlannedAction, PlanReminder
@@ -23,6 +24,7 @@ __all__ = [
     "ImmigrationOutreach",
     "ImplementationEntry",
     "Organization",
+    "OutgoingMail",
     "Partnership",
     "PartnershipLogEntry",
     "PlanEvent",

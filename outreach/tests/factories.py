@@ -19,6 +19,7 @@ from outreach.models import (
     ImmigrationOutreach,
     ImplementationEntry,
     Organization,
+    OutgoingMail,
     Partnership,
     PartnershipLogEntry,
     PlanEvent,
@@ -331,3 +332,12 @@ class ProjectNoteFactory(DjangoModelFactory):
     month = factory.LazyFunction(lambda: clock.today().replace(day=1))
     text = "Two nuisance abatements filed; calls down from 14 to 9."
     by = factory.SelfAttribute("project.lieutenant")
+
+
+class OutgoingMailFactory(DjangoModelFactory):
+    class Meta:
+        model = OutgoingMail
+
+    subject = "Your presentation request PR-7K3F9Q"
+    body = "Thank you: we will call you within two working days."
+    recipients = factory.LazyFunction(lambda: ["rosa@example.org"])

@@ -6,6 +6,7 @@ phone, full and long names."""
 from datetime import date, timedelta
 
 import pytest
+from axes.models import AccessAttempt
 from django.urls import reverse
 from django.utils import timezone
 
@@ -121,6 +122,17 @@ def records(people, area):
     generated = GeneratedReportFactory(area_command=area, requested_by=people.commander)
     GeneratedReportFactory(area_command=area, status="failed", error="The database was unreachable.", file="")
     GeneratedReportFactory(area_command=area, level="officer", officer=people.officer, status="queued", file="")
+    AccessAttempt.objects.create(
+        username="former.officer",
+        ip_address="203.0.113.9",
+        user_agent="Mozilla/5.0",
+        failures_since_start=5,
+        attempt_time=timezone.now(),
+        get_data="",
+        post_data="",
+        http_accept="text/html",
+        path_info="/accounts/login/",
+    )
     last_year = timezone.localdate().year - 1
     AnnualRecommendations.objects.create(
         year=last_year, status="written", text="Light the parks on the east side.", written_by=people.chief
@@ -223,6 +235,7 @@ def _staff_pages(records):
         ("officer", "concern-edit", reverse("outreach:concern_edit", args=[records["concern"].pk])),
         ("sergeant", "request", reverse("programs:request_detail", args=[records["request"].pk])),
         ("commander", "reports", reverse("reports:report_list")),
+        ("sysadmin", "lockouts", reverse("outreach:lockout_list")),
         ("commander", "generated-report", reverse("reports:report_detail", args=[records["generated"].pk])),
         ("officer", "reports-officer", reverse("reports:report_list")),
         ("chief", "annual", reverse("reports:annual_detail", args=[timezone.localdate().year - 1])),

@@ -4,16 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from django.urls import reverse
-
-from outreach.lib import health
-
-
-@pytest.fixture(autouse=True)
-def _fresh_broker_check():
-    health._broker_checked.update(at=0.0, result=None)
-
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
@@ -32,11 +23,23 @@ def test_healthz_reports_redis_and_a_missing_celery_worker(client, db, settings)
     settings.REDIS_URL = "redis://127.0.0.1:6379/0"
     settings.CELERY_TASK_ALWAYS_EAGER = False
 
-    body = client.get(reverse("healthz")).json()
+    response = client.get(reverse("healthz"))
 
+    body = response.json()
     assert body["redis"] == "ok"
     assert body["celery"] == "no worker answered"
-    assert body["status"] == "degraded"
+    assert (response.status_code, body["status"]) == (503, "degraded")
+
+
+def test_healthz_is_503_when_redis_is_down_and_live_stays_200(client, db, settings):
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+
+    response = client.get(reverse("healthz"))
+    live = client.get(reverse("healthz_live"))
+
+    assert response.status_code == 503 and response.json()["redis"].startswith("unavailable")
+    assert (live.status_code, live.json()) == (200, {"status": "ok"})
 
 
 def test_healthz_is_503_when_the_database_does_not_answer():

@@ -245,6 +245,7 @@ def department_logo(area):
 ROUTES = {
     # Infrastructure and accounts (Django's auth views)
     "healthz": public(),
+    "healthz_live": public(),
     "/favicon.ico": public(),
     "login": public(),
     "logout": Contract(ANYONE_POST),
@@ -254,6 +255,9 @@ ROUTES = {
     "outreach:home": public(),
     "outreach:dashboard": page(),
     "outreach:profile": page(),
+    "outreach:session_keepalive": post(),
+    "outreach:lockout_list": page(user="sysadmin"),
+    "outreach:lockout_release": post(user="sysadmin"),
     "outreach:department_settings": page(user="chief"),
     "outreach:department_logo": public(department_logo),
     "outreach:organization_list": page(),
