@@ -10,7 +10,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
 	command -v $$p; break; fi; done)
 
-.PHONY: vnu wrk help run test lint migrations-check check-deploy messages-check pytest bench install chromium gettext clean messages
+.PHONY: vnu wrk help run test lint migrations-check check-deploy messages-check security pytest bench install chromium gettext clean messages
 
 # The two set-up commands first (the README's), then every other target.
 help:
@@ -20,6 +20,7 @@ help:
 	@echo "make migrations-check  fail when a model change has no migration"
 	@echo "make messages-check    fail with the diff when locale/es is not current (checked in a temporary copy)"
 	@echo "make check-deploy      Django's deploy check with production settings"
+	@echo "make security          bandit (no medium or high issue) and pip-audit of the pinned packages"
 	@echo "make messages          collect new strings into locale/es and compile it (rewrites locale/; translate, then commit)"
 	@echo "make bench             run the benchmarks in bench/"
 	@echo "make clean             remove .venv, staticfiles and test output"
@@ -100,8 +101,14 @@ messages-check: $(STAMP) gettext
 pytest: $(STAMP) chromium $(VNU_JAR)
 	$(PY) scripts/devstack.py pytest $(PYTEST_ARGS)
 
+# Security linters: bandit finds no medium or high issue in the code; pip-audit no known
+# vulnerability in the pinned packages (or says it could not reach its database).
+security: $(STAMP)
+	$(VENV)/bin/bandit -q -r outreach programs surveys reports bench -ll -x '*/tests/*,*/migrations/*'
+	$(PY) scripts/audit_dependencies.py
+
 # Every check, then every test; rewrites no tracked file.
-test: lint migrations-check check-deploy messages-check pytest
+test: lint migrations-check check-deploy messages-check security pytest
 
 # The benchmarks in bench/, one after the other.
 bench: $(STAMP) wrk
