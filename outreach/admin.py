@@ -7,6 +7,7 @@ from .lib.admin import WorkflowAdminMixin
 from .models import (
     ActionPlan,
     AreaCommand,
+    AuditEvent,
     BlockCaptain,
     CalendarFeed,
     Concern,
@@ -221,3 +222,22 @@ class ProjectAdmin(SimpleHistoryAdmin):
     list_filter = ["status", "area_command"]
     search_fields = ["name", "goal"]
     list_select_related = ["area_command", "lieutenant"]
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """Read only: no one adds, changes or deletes an audit event (the database refuses too)."""
+
+    list_display = ["at", "action", "username", "address", "object_repr"]
+    list_filter = ["action"]
+    search_fields = ["username", "object_repr", "address"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -5,6 +5,7 @@ from django.urls import path
 from .views import (
     account,
     areas,
+    audit,
     calendar,
     concerns,
     dashboard,
@@ -26,6 +27,7 @@ urlpatterns = [
     path("accounts/profile/", account.profile, name="profile"),
     path("accounts/session/", account.session_keepalive, name="session_keepalive"),
     path("accounts/lockouts/", account.lockout_list, name="lockout_list"),
+    path("audit/", audit.audit_list, name="audit_list"),
     path("accounts/lockouts/release/", account.lockout_release, name="lockout_release"),
     # Area commands
     path("areas/", areas.area_list, name="area_list"),

@@ -7,10 +7,17 @@ class OutreachConfig(AppConfig):
     verbose_name = _("Community outreach")
 
     def ready(self):
-        from django.contrib.auth.signals import user_logged_in, user_logged_out
+        from axes.signals import user_locked_out
+        from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 
+        from .lib import audit
         from .lib.middleware import start_session_clock
         from .views.account import say_logged_out
 
         user_logged_out.connect(say_logged_out, dispatch_uid="outreach.say_logged_out")
         user_logged_in.connect(start_session_clock, dispatch_uid="outreach.start_session_clock")
+        # The audit log (CJIS AU-2): log-ins, failures, log-outs, lockouts.
+        user_logged_in.connect(audit.on_login, dispatch_uid="outreach.audit_login")
+        user_login_failed.connect(audit.on_login_failed, dispatch_uid="outreach.audit_login_failed")
+        user_logged_out.connect(audit.on_logout, dispatch_uid="outreach.audit_logout")
+        user_locked_out.connect(audit.on_locked_out, dispatch_uid="outreach.audit_locked_out")

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from .lib.exports import Column, ListExport, local_date, name_or_blank
+from .lib.exports import Column, ListExport, local_date, local_minute, name_or_blank
 
 
 class OrganizationExport(ListExport):
@@ -95,4 +95,17 @@ class ActionPlanExport(ListExport):
         Column(_("Measure of success"), lambda p: p.measure),
         Column(_("Baseline"), lambda p: "" if p.baseline_value is None else p.baseline_value),
         Column(_("Measure after"), lambda p: "" if p.after_value is None else p.after_value),
+    )
+
+
+class AuditExport(ListExport):
+    basename = "audit-log"
+    columns = (
+        Column(_("When"), lambda e: local_minute(e.at)),
+        Column(_("Action"), lambda e: e.get_action_display()),
+        Column(_("User name"), lambda e: e.username),
+        Column(_("Address"), lambda e: e.address or ""),
+        Column(_("Record type"), lambda e: e.object_type),
+        Column(_("Record"), lambda e: e.object_repr),
+        Column(_("Details"), lambda e: ", ".join(f"{key}={value}" for key, value in sorted(e.data.items()))),
     )

@@ -1,10 +1,12 @@
 import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .lib.filters import DateInput, SearchFilterSet
 from .models import (
     ActionPlan,
     AreaCommand,
+    AuditEvent,
     Concern,
     CrimeType,
     Organization,
@@ -195,3 +197,23 @@ class ProjectFilter(SearchFilterSet):
     class Meta:
         model = Project
         fields = ["q", "status", "area_command"]
+
+
+class AuditFilter(django_filters.FilterSet):
+    """The audit page: by user, record, action and dates."""
+
+    user = django_filters.CharFilter(field_name="username", lookup_expr="iexact", label=_("User name"))
+    record = django_filters.CharFilter(method="filter_record", label=_("Record"))
+    action = django_filters.ChoiceFilter(
+        choices=AuditEvent.Action.choices, label=_("Action"), empty_label=_("Every action")
+    )
+    since = django_filters.DateFilter(field_name="at", lookup_expr="date__gte", label=_("From"), widget=DateInput())
+    until = django_filters.DateFilter(field_name="at", lookup_expr="date__lte", label=_("To"), widget=DateInput())
+
+    class Meta:
+        model = AuditEvent
+        fields = ["user", "record", "action", "since", "until"]
+
+    def filter_record(self, queryset, name, value):
+        value = value.strip()
+        return queryset.filter(Q(object_repr__icontains=value) | Q(object_id=value)) if value else queryset

@@ -129,6 +129,9 @@ DEFAULT_GRANTS = {
     # A citizen's contact request is seen by the staff who work follow-ups; an officer by the ones assigned.
     "surveys.view_contactrequest": FIELD_ROLES,
     "surveys.change_contactrequest": INTAKE_HANDLERS,
+    # The audit log (CJIS AU-6): the chief and the system administrator read and review it.
+    "outreach.view_auditevent": (Role.CHIEF, Role.ADMIN),
+    "outreach.review_auditevent": (Role.CHIEF, Role.ADMIN),
     # Reports (policy 003 4-7-5): each level's monthly report goes up the chain; the annual to the chief.
     "reports.view_generatedreport": EVERY_ROLE,
     "reports.generate_report": EVERY_ROLE,

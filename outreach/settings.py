@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "outreach.lib.middleware.SessionTimeoutMiddleware",
+    "outreach.lib.audit.ExportAuditMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "outreach.lib.middleware.DepartmentMiddleware",

@@ -12,7 +12,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from outreach import clock
+from outreach.lib import audit
 from outreach.lib.lists import paginate
+from outreach.models import AuditEvent
 
 from .filters import ReportFilter
 from .forms import RecommendationsForm, ReportRequestForm
@@ -120,6 +122,7 @@ def report_download(request, pk):
         file = report.file.open("rb")
     except FileNotFoundError as missing:
         raise Http404 from missing
+    audit.record(AuditEvent.Action.REPORT_DOWNLOADED, request=request, obj=report, file=report.filename())
     response = FileResponse(file, content_type="application/pdf", filename=report.filename())
     response["Cache-Control"] = "private, no-store"
     return response

@@ -1,5 +1,6 @@
 """The community side's models, one module per topic; every model is importable from here."""
 
+from .audit import AuditEvent
 from .calendar import CalendarFeed
 from .concerns import Concern, ConcernEvent, CrimeType
 from .department import AreaCommand, Department, Sector, default_time_zone, validate_logo_size
@@ -15,6 +16,7 @@ from .watch import BlockCaptain, WatchGroup, WatchMeeting
 __all__ = [
     "ActionPlan",
     "AreaCommand",
+    "AuditEvent",
     "BlockCaptain",
     "CalendarFeed",
     "Concern",

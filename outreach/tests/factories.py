@@ -10,6 +10,7 @@ from outreach import clock
 from outreach.models import (
     ActionPlan,
     AreaCommand,
+    AuditEvent,
     BlockCaptain,
     CalendarFeed,
     Concern,
@@ -341,3 +342,12 @@ class OutgoingMailFactory(DjangoModelFactory):
     subject = "Your presentation request PR-7K3F9Q"
     body = "Thank you: we will call you within two working days."
     recipients = factory.LazyFunction(lambda: ["rosa@example.org"])
+
+
+class AuditEventFactory(DjangoModelFactory):
+    class Meta:
+        model = AuditEvent
+
+    action = AuditEvent.Action.LOGIN
+    username = "officer"
+    address = "203.0.113.24"

@@ -236,6 +236,7 @@ def _staff_pages(records):
         ("sergeant", "request", reverse("programs:request_detail", args=[records["request"].pk])),
         ("commander", "reports", reverse("reports:report_list")),
         ("sysadmin", "lockouts", reverse("outreach:lockout_list")),
+        ("chief", "audit", reverse("outreach:audit_list")),
         ("commander", "generated-report", reverse("reports:report_detail", args=[records["generated"].pk])),
         ("officer", "reports-officer", reverse("reports:report_list")),
         ("chief", "annual", reverse("reports:annual_detail", args=[timezone.localdate().year - 1])),

@@ -258,6 +258,7 @@ ROUTES = {
     "outreach:session_keepalive": post(),
     "outreach:lockout_list": page(user="sysadmin"),
     "outreach:lockout_release": post(user="sysadmin"),
+    "outreach:audit_list": page(user="chief"),
     "outreach:department_settings": page(user="chief"),
     "outreach:department_logo": public(department_logo),
     "outreach:organization_list": page(),

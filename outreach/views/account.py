@@ -12,8 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ..forms.people import ProfileForm
+from ..lib import audit
 from ..lib.lockout import locked_usernames
 from ..lib.public_forms import count_accepted, over_rate_limit
+from ..models import AuditEvent
 
 
 @login_required
@@ -56,6 +58,7 @@ def lockout_release(request):
     if not reset(username=username):
         messages.info(request, _("%(username)s was not locked.") % {"username": username})
     else:
+        audit.record(AuditEvent.Action.RELEASED, request=request, released=username)
         messages.success(request, _("%(username)s can log in again.") % {"username": username})
     return redirect("outreach:lockout_list")
 

@@ -1,0 +1,93 @@
+"""The audit log (CJIS 5.4): who did what, when, from which address — one table for every kind of event.
+
+Field-by-field changes of domain records stay with django-simple-history; this log holds what history
+cannot: log-ins and failed log-ins, lockouts and their release, CSV exports, report downloads, views
+of a citizen's contact details. A row is never changed: the model refuses, and a PostgreSQL trigger
+(migration 0015) refuses UPDATE always and DELETE of a row younger than the retention floor, so the
+admin, a shell or a bug cannot rewrite the record either.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..scope import AreaScopedQuerySet
+from .department import AreaCommand
+
+# Audit rows are kept at least this long (policy 003 §C.4, CJIS AU-11); the trigger holds the floor.
+RETENTION_YEARS = 3
+
+
+class AuditEventQuerySet(AreaScopedQuerySet):
+    def update(self, **kwargs):
+        raise TypeError("Audit events are never changed.")
+
+    def delete(self):
+        raise TypeError("Audit events are deleted only by the retention purge, after three years.")
+
+
+class AuditEvent(models.Model):
+    class Action(models.TextChoices):
+        LOGIN = "auth.login", _("Logged in")
+        LOGIN_FAILED = "auth.login_failed", _("Failed log-in")
+        LOGOUT = "auth.logout", _("Logged out")
+        LOCKED_OUT = "auth.locked_out", _("User name locked")
+        RELEASED = "auth.released", _("Lock released")
+        EXPORTED = "data.exported", _("CSV export")
+        REPORT_DOWNLOADED = "report.downloaded", _("Report downloaded")
+
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    action = models.CharField(_("action"), max_length=40, choices=Action)
+    # No database constraint: the row keeps the user's and the area's ids, and the name, whatever
+    # becomes of them (an audit row is never updated, so it cannot be set to null).
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("user"),
+    )
+    # The user name as given: the account's, or what was typed at a failed log-in.
+    username = models.CharField(_("user name"), max_length=150, blank=True)
+    address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    object_type = models.CharField(_("record type"), max_length=100, blank=True)
+    object_id = models.CharField(_("record"), max_length=64, blank=True)
+    object_repr = models.CharField(_("record"), max_length=200, blank=True)
+    area_command = models.ForeignKey(
+        AreaCommand,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("area command"),
+    )
+    data = models.JSONField(_("details"), default=dict, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        permissions = [("review_auditevent", _("Can read the audit log and mark its weeks reviewed"))]
+        indexes = [
+            # The audit page: newest first, by user or by action.
+            models.Index(fields=["-at"], name="outreach_audit_at"),
+            models.Index(fields=["user", "-at"], name="outreach_audit_user_at"),
+            models.Index(fields=["action", "-at"], name="outreach_audit_action_at"),
+        ]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.get_action_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise TypeError("Audit events are never changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("Audit events are deleted only by the retention purge, after three years.")
