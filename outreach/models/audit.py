@@ -36,6 +36,7 @@ class AuditEvent(models.Model):
         RELEASED = "auth.released", _("Lock released")
         EXPORTED = "data.exported", _("CSV export")
         REPORT_DOWNLOADED = "report.downloaded", _("Report downloaded")
+        CONTACT_VIEWED = "contact.viewed", _("A citizen's contact details viewed")
 
     at = models.DateTimeField(_("when"), default=timezone.now)
     action = models.CharField(_("action"), max_length=40, choices=Action)

@@ -117,3 +117,37 @@ def test_the_audit_page_filters_and_exports(client, people):
     assert [event.username for event in page.context["page"].object_list] == ["officer"]
     content = b"".join(csv.streaming_content).decode()
     assert "Failed log-in" in content and ADDRESS in content and "sergeant" not in content
+
+
+def test_every_view_of_a_citizens_contact_details_is_recorded(client, people, area):
+    from outreach.tests.factories import ConcernFactory, WatchGroupFactory
+    from programs.tests.factories import PresentationRequestFactory
+
+    request_obj = PresentationRequestFactory(area_command=area)
+    group = WatchGroupFactory(area_command=area, requester_name="Rosa Jiménez", requester_email="rosa@example.org")
+    reported = ConcernFactory(area_command=area, reporter_name="Rosa Jiménez", reporter_phone="(555) 010-2222")
+    client.force_login(people.sergeant)
+
+    client.get(reverse("programs:request_detail", args=[request_obj.pk]), REMOTE_ADDR=ADDRESS)
+    client.get(reverse("outreach:watch_detail", args=[group.pk]), REMOTE_ADDR=ADDRESS)
+    client.get(reverse("outreach:concern_detail", args=[reported.pk]), REMOTE_ADDR=ADDRESS)
+
+    viewed = AuditEvent.objects.filter(action=Action.CONTACT_VIEWED).order_by("pk")
+    assert [(event.object_type, event.object_id) for event in viewed] == [
+        ("programs.presentationrequest", str(request_obj.pk)),
+        ("outreach.watchgroup", str(group.pk)),
+        ("outreach.concern", str(reported.pk)),
+    ]
+    assert {(event.user, event.address, event.area_command) for event in viewed} == {(people.sergeant, ADDRESS, area)}
+
+
+def test_a_page_that_hides_the_reporter_records_no_view_of_it(client, people, area):
+    from outreach.tests.factories import ConcernFactory
+
+    reported = ConcernFactory(area_command=area, reporter_name="Rosa Jiménez", reporter_phone="(555) 010-2222")
+    client.force_login(people.officer)  # neither its officer nor who recorded it
+
+    page = client.get(reverse("outreach:concern_detail", args=[reported.pk]))
+
+    assert "Rosa Jiménez" not in page.content.decode()
+    assert not AuditEvent.objects.filter(action=Action.CONTACT_VIEWED).exists()

@@ -13,8 +13,9 @@ from .. import clock
 from ..exports import ConcernExport
 from ..filters import ConcernFilter
 from ..forms.concerns import ConcernAssignForm, ConcernForm, ConcernMergeForm, ConcernNoActionForm
+from ..lib import audit
 from ..lib.lists import paginate, wants_csv
-from ..models import Concern, Partnership, PartnershipLogEntry
+from ..models import AuditEvent, Concern, Partnership, PartnershipLogEntry
 from ..scope import get_object_for_user
 from ..services import concerns as services
 
@@ -94,6 +95,14 @@ def _timeline(concern):
     return sorted(events, key=lambda event: event.at)
 
 
+def _reporter_shown(request, concern):
+    """Whether the page shows who reported the concern; each time it does, the audit log says so."""
+    shown = concern.reporter_visible_to(request.user)
+    if shown and concern.has_reporter():
+        audit.record(AuditEvent.Action.CONTACT_VIEWED, request=request, obj=concern)
+    return shown
+
+
 @login_required
 def concern_detail(request, pk, *, assign_form=None, status=200):
     concern = get_object_for_user(request.user, _concerns().select_related("plan"), perm="outreach.view_concern", pk=pk)
@@ -112,7 +121,7 @@ def concern_detail(request, pk, *, assign_form=None, status=200):
         "similar": similar,
         "merged": concern.merged.select_related("category").order_by("received_on", "pk"),
         "presentations": concern.presentations.select_related("program"),
-        "show_reporter": concern.reporter_visible_to(user),
+        "show_reporter": _reporter_shown(request, concern),
         "can_assign": concern.can_be_assigned_by(user),
         "can_take": concern.can_be_taken_by(user),
         "can_end": concern.can_be_ended_by(user),

@@ -14,9 +14,10 @@ from .. import clock
 from ..exports import WatchGroupExport
 from ..filters import WatchGroupFilter
 from ..forms.watch import CaptainForm, MeetingForm, WatchGroupForm, WatchStatusForm
+from ..lib import audit
 from ..lib.lists import paginate, wants_csv
 from ..lib.panels import panels_for
-from ..models import AreaCommand, Sector, WatchGroup
+from ..models import AreaCommand, AuditEvent, Sector, WatchGroup
 from ..scope import get_object_for_user
 from ..services.watch import watch_group_set_status
 
@@ -49,6 +50,8 @@ def watch_list(request):
 @login_required
 def watch_detail(request, pk, bound_forms=None, status=200):
     group = get_group_for_user(request.user, pk)
+    if group.requester_name or group.requester_email or group.requester_phone:
+        audit.record(AuditEvent.Action.CONTACT_VIEWED, request=request, obj=group)
     bound_forms = bound_forms or {}
     can_change = request.user.has_perm("outreach.change_watchgroup")
     context = {

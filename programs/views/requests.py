@@ -8,7 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from outreach.lib import audit
 from outreach.lib.lists import paginate, wants_csv
+from outreach.models import AuditEvent
 from outreach.scope import get_object_for_user
 
 from .. import services
@@ -56,6 +58,7 @@ def request_list(request):
 @login_required
 def request_detail(request, pk, accept_form=None, decline_form=None, status=200):
     request_obj = get_request_for_user(request.user, pk)
+    audit.record(AuditEvent.Action.CONTACT_VIEWED, request=request, obj=request_obj)
     context = {
         "request_obj": request_obj,
         "can_handle": request_obj.can_be_handled_by(request.user),

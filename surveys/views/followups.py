@@ -7,7 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from outreach.lib import audit
 from outreach.lib.lists import paginate
+from outreach.models import AuditEvent
 from outreach.scope import get_object_for_user
 
 from ..filters import ContactRequestFilter
@@ -44,6 +46,7 @@ def _error(form, error):
 @login_required
 def contact_detail(request, pk, forms=None, status=200):
     contact = get_contact_for_user(request.user, pk)
+    audit.record(AuditEvent.Action.CONTACT_VIEWED, request=request, obj=contact)
     forms = forms or {}
     may_assign = request.user.has_perm(ContactRequest.WORK_PERMISSION) and contact.is_open()
     context = {
