@@ -21,3 +21,16 @@ class OutreachConfig(AppConfig):
         user_login_failed.connect(audit.on_login_failed, dispatch_uid="outreach.audit_login_failed")
         user_logged_out.connect(audit.on_logout, dispatch_uid="outreach.audit_logout")
         user_locked_out.connect(audit.on_locked_out, dispatch_uid="outreach.audit_locked_out")
+        # …and who changed whose access.
+        from django.contrib.auth.models import Group
+        from django.db.models.signals import m2m_changed, post_init, post_save
+
+        from .models import User
+
+        post_init.connect(audit.on_user_loaded, sender=User, dispatch_uid="outreach.audit_user_loaded")
+        post_save.connect(audit.on_user_saved, sender=User, dispatch_uid="outreach.audit_user_saved")
+        m2m_changed.connect(
+            audit.on_group_permissions_changed,
+            sender=Group.permissions.through,
+            dispatch_uid="outreach.audit_group_permissions",
+        )

@@ -83,3 +83,55 @@ class ExportAuditMiddleware:
                 file=response.get("Content-Disposition", "")[:200],
             )
         return response
+
+
+def _current_request():
+    """The request being served, if any (django-simple-history's middleware keeps it), for receivers."""
+    from simple_history.models import HistoricalRecords
+
+    return getattr(HistoricalRecords.context, "request", None)
+
+
+def on_user_saved(sender, instance, created, **kwargs):
+    """A user's role or area command changed (or a new user got one): who did it, from where."""
+    from outreach.models import AuditEvent
+
+    before = getattr(instance, "_audited_access", None)
+    now = (instance.role, instance.area_command_id)
+    if created or (before is not None and before != now):
+        record(
+            AuditEvent.Action.ROLE_CHANGED,
+            request=_current_request(),
+            obj=instance,
+            role=instance.role,
+            area=instance.area_command_id,
+            before={"role": before[0], "area": before[1]} if before and not created else None,
+        )
+    instance._audited_access = now
+
+
+def on_user_loaded(sender, instance, **kwargs):
+    instance._audited_access = (instance.role, instance.area_command_id)
+
+
+def on_group_permissions_changed(sender, instance, action, pk_set, **kwargs):
+    """Permissions added to or taken from a role's group (in the admin, or by a data migration)."""
+    from django.contrib.auth.models import Group, Permission
+
+    from outreach.models import AuditEvent
+
+    if action not in ("post_add", "post_remove", "post_clear") or not isinstance(instance, Group):
+        return
+    codenames = sorted(
+        f"{app}.{codename}"
+        for app, codename in Permission.objects.filter(pk__in=pk_set or ()).values_list(
+            "content_type__app_label", "codename"
+        )
+    )
+    record(
+        AuditEvent.Action.PERMISSIONS_CHANGED,
+        request=_current_request(),
+        obj=instance,
+        change=action.removeprefix("post_"),
+        permissions=codenames,
+    )

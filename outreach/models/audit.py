@@ -37,6 +37,8 @@ class AuditEvent(models.Model):
         EXPORTED = "data.exported", _("CSV export")
         REPORT_DOWNLOADED = "report.downloaded", _("Report downloaded")
         CONTACT_VIEWED = "contact.viewed", _("A citizen's contact details viewed")
+        ROLE_CHANGED = "user.role_changed", _("Role or area command changed")
+        PERMISSIONS_CHANGED = "group.permissions_changed", _("A role's permissions changed")
 
     at = models.DateTimeField(_("when"), default=timezone.now)
     action = models.CharField(_("action"), max_length=40, choices=Action)

@@ -15,7 +15,8 @@ ADDRESS = "203.0.113.24"
 
 
 def _actions():
-    return list(AuditEvent.objects.order_by("pk").values_list("action", "username", "address"))
+    log_ins = AuditEvent.objects.filter(action__startswith="auth.").order_by("pk")
+    return list(log_ins.values_list("action", "username", "address"))
 
 
 def test_log_ins_failures_log_outs_and_lockouts_are_recorded_with_the_address(client, people):
@@ -151,3 +152,36 @@ def test_a_page_that_hides_the_reporter_records_no_view_of_it(client, people, ar
 
     assert "Rosa Jiménez" not in page.content.decode()
     assert not AuditEvent.objects.filter(action=Action.CONTACT_VIEWED).exists()
+
+
+def test_role_and_permission_changes_are_recorded_with_who_made_them(client, people, other_area):
+    from django.contrib.auth.models import Group, Permission
+
+    client.force_login(people.sysadmin)
+    officer = people.officer
+    change = reverse("admin:outreach_user_change", args=[officer.pk])
+    form = client.get(change).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None and not isinstance(value, list)}
+    data.update(
+        {
+            "username": officer.username,
+            "role": "sergeant",
+            "area_command": other_area.pk,
+            "date_joined_0": officer.date_joined.strftime("%Y-%m-%d"),
+            "date_joined_1": officer.date_joined.strftime("%H:%M:%S"),
+            "is_active": "on",
+        }
+    )
+    data.pop("password", None)
+    data.pop("last_login", None)
+    client.post(change, data, REMOTE_ADDR=ADDRESS)
+    Group.objects.get(name="Officer").permissions.remove(Permission.objects.get(codename="add_referral"))
+
+    role = AuditEvent.objects.filter(action=Action.ROLE_CHANGED, object_id=str(officer.pk)).latest("pk")
+    assert (role.user, role.address, role.data["role"]) == (people.sysadmin, ADDRESS, "sergeant")
+    assert role.data["before"]["role"] == "officer"
+    permissions = AuditEvent.objects.filter(action=Action.PERMISSIONS_CHANGED).latest("pk")
+    assert (permissions.object_repr, permissions.data) == (
+        "Officer",
+        {"change": "remove", "permissions": ["outreach.add_referral"]},
+    )
