@@ -13,10 +13,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
-from weasyprint import HTML
 
 from outreach import clock
-from outreach.lib.pdf import PDF_ORIGIN, PdfFetcher, logo_data_uri
+from outreach.lib.pdf import draw, logo_data_uri
 from outreach.models import AreaCommand, User
 
 from .builders.annual import annual_report
@@ -182,7 +181,7 @@ def _draw(report):
         context = report_context(report)
         html = render_to_string(TEMPLATES[report.kind], context)
         built = time.monotonic()
-        document = HTML(string=html, base_url=PDF_ORIGIN + "/", url_fetcher=PdfFetcher()).render()
+        document = draw(html)
         content = document.write_pdf(pdf_variant=PDF_VARIANT)
         drawn = time.monotonic()
     return content, len(document.pages), built - started, drawn - built

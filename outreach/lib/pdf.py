@@ -78,7 +78,11 @@ def document(template, context, request=None, fetcher=None):
     """``template`` laid out as a WeasyPrint document (its pages counted before it is written)."""
     department = clock.department()
     context = {"department": department, "logo": logo_data_uri(department), **context}
-    html = render_to_string(template, context, request=request)
+    return draw(render_to_string(template, context, request=request), fetcher=fetcher)
+
+
+def draw(html, fetcher=None):
+    """Lay ``html`` out as a WeasyPrint document, fetching through ``PdfFetcher`` only."""
     return HTML(string=html, base_url=PDF_ORIGIN + "/", url_fetcher=fetcher or PdfFetcher()).render()
 
 
