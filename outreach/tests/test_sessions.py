@@ -1,18 +1,20 @@
 """Sessions and passwords as CJIS 5.5–5.6 and ASVS V2–V3 ask: each protection with a test that fails without it."""
 
 import time
+from importlib import import_module
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from outreach.tests.factories import PASSWORD
+from outreach.tests.factories import PASSWORD, log_in_with_forms
 from programs.models import PresentationRequest
 from programs.tests.test_requests import _form
 
 
 def _log_in(client, user):
-    response = client.post(reverse("login"), {"username": user.username, "password": PASSWORD})
+    response = log_in_with_forms(client, user)
     assert response.status_code == 302, response.content
     return response
 
@@ -48,6 +50,8 @@ def test_logging_in_gives_a_new_session_key(client, people):
     _log_in(client, people.officer)
 
     assert client.session.session_key != before
+    assert client.session["language_seen"] == "en"  # the visitor's session goes on under the new key…
+    assert not import_module(settings.SESSION_ENGINE).SessionStore().exists(before)  # …and the old key is void
 
 
 def test_changing_the_password_ends_the_users_other_sessions(people):
@@ -55,13 +59,18 @@ def test_changing_the_password_ends_the_users_other_sessions(people):
     _log_in(here, people.officer)
     _log_in(elsewhere, people.officer)
 
-    here.post(
+    changed = here.post(
         reverse("password_change"),
         {"old_password": PASSWORD, "new_password1": "a new long passphrase", "new_password2": "a new long passphrase"},
     )
 
+    assert changed.url == reverse("password_change_done")
     assert here.get(reverse("outreach:dashboard")).status_code == 200
-    assert elsewhere.get(reverse("outreach:dashboard")).status_code == 302
+    sent_away = elsewhere.get(reverse("outreach:dashboard"))
+    assert (sent_away.status_code, sent_away.get("Location")) == (
+        302,
+        f"{reverse('login')}?next={reverse('outreach:dashboard')}",
+    )
 
 
 def test_an_idle_session_ends_after_thirty_minutes_and_says_so(client, people, settings):
