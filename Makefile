@@ -10,11 +10,12 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
 	command -v $$p; break; fi; done)
 
-.PHONY: vnu wrk help run test lint migrations-check check-deploy messages-check security pytest bench install chromium gettext clean messages
+.PHONY: vnu wrk help run demo-code test lint migrations-check check-deploy messages-check security pytest bench install chromium gettext clean messages
 
 # The two set-up commands first (the README's), then every other target.
 help:
 	@echo "make run               start the app with demo data (web, Celery worker, beat) on http://localhost:8000/"
+	@echo "make demo-code         print the demo users' two-factor code of this moment"
 	@echo "make test              every check and test below, then pytest (browser tests included); rewrites no tracked file"
 	@echo "make lint              ruff check and ruff format --check"
 	@echo "make migrations-check  fail when a model change has no migration"
@@ -40,6 +41,9 @@ install: $(STAMP)
 
 run: $(STAMP)
 	$(PY) scripts/devstack.py run
+
+demo-code: $(STAMP)
+	@DJANGO_DEBUG=true $(PY) manage.py demo_code
 
 # Debian's Chromium for the browser tests; no test tool downloads a browser.
 chromium:

@@ -111,3 +111,22 @@ def people(db, department, area, other_area):
         records=UserFactory(username="records", role=User.Role.RECORDS),
         sysadmin=UserFactory(username="sysadmin", role=User.Role.ADMIN),
     )
+
+
+@pytest.fixture(autouse=True)
+def _force_login_is_two_factor(monkeypatch):
+    """``client.force_login`` stands for a whole log-in: password and second factor (outreach/lib/two_factor.py
+    marks a session that gave its code with django-otp's device key). Tests of the log-in itself go through the
+    forms (outreach/tests/test_two_factor.py)."""
+    from django.test.client import ClientMixin
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    log_in = ClientMixin.force_login
+
+    def force_login(self, user, backend=None):
+        log_in(self, user, backend)
+        session = self.session
+        session[DEVICE_ID_SESSION_KEY] = "otp_totp.totpdevice/force-login"
+        session.save()
+
+    monkeypatch.setattr(ClientMixin, "force_login", force_login)

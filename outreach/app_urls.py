@@ -16,6 +16,7 @@ from .views import (
     projects,
     public,
     referrals,
+    two_factor,
     watch,
 )
 
@@ -26,6 +27,10 @@ urlpatterns = [
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("accounts/profile/", account.profile, name="profile"),
     path("accounts/session/", account.session_keepalive, name="session_keepalive"),
+    path("accounts/two-factor/", two_factor.two_factor_verify, name="two_factor_verify"),
+    path("accounts/two-factor/setup/", two_factor.two_factor_setup, name="two_factor_setup"),
+    path("accounts/two-factor/recovery/", two_factor.two_factor_recovery, name="two_factor_recovery"),
+    path("accounts/two-factor/recovery/new/", two_factor.two_factor_recovery_renew, name="two_factor_recovery_renew"),
     path("accounts/lockouts/", account.lockout_list, name="lockout_list"),
     path("audit/", audit.audit_list, name="audit_list"),
     path("accounts/lockouts/release/", account.lockout_release, name="lockout_release"),

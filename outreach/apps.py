@@ -21,6 +21,13 @@ class OutreachConfig(AppConfig):
         user_login_failed.connect(audit.on_login_failed, dispatch_uid="outreach.audit_login_failed")
         user_logged_out.connect(audit.on_logout, dispatch_uid="outreach.audit_logout")
         user_locked_out.connect(audit.on_locked_out, dispatch_uid="outreach.audit_locked_out")
+        # A removed authenticator app ends its owner's sessions.
+        from django.db.models.signals import post_delete
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from .lib.two_factor import on_device_deleted
+
+        post_delete.connect(on_device_deleted, sender=TOTPDevice, dispatch_uid="outreach.two_factor_reset")
         # …and who changed whose access.
         from django.contrib.auth.models import Group
         from django.db.models.signals import m2m_changed, post_init, post_save

@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "outreach",
     "programs",
     "surveys",
@@ -64,6 +67,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "outreach.lib.middleware.SessionTimeoutMiddleware",
+    "outreach.lib.two_factor.TwoFactorMiddleware",
     "outreach.lib.audit.ExportAuditMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -155,6 +159,24 @@ LOGIN_ADDRESS_RATE = env.str("LOGIN_ADDRESS_RATE", default="30/15m")
 # the rate limit, the lockout and the audit log all read the client's address from there.
 PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "outreach.lib.addresses.client_address"
+
+# Two-factor authentication (CJIS 6.0 IA-2, ASVS V2.7-V2.8; django-otp, outreach/lib/two_factor.py):
+# every staff account enrols an authenticator app (TOTP) and gives its code after the password. A
+# department may exempt roles it names (DJANGO_TWO_FACTOR_EXEMPT_ROLES=records,officer), never the
+# system administrator: a system check refuses that.
+TWO_FACTOR_REQUIRED = env.bool("DJANGO_TWO_FACTOR_REQUIRED", default=True)
+TWO_FACTOR_EXEMPT_ROLES = env.list("DJANGO_TWO_FACTOR_EXEMPT_ROLES", default=[])
+TWO_FACTOR_RECOVERY_CODES = 10
+
+
+def OTP_TOTP_ISSUER(device):
+    from outreach.clock import department
+
+    return department().name
+
+
+# django-otp's admin pages never show a device's secret or its QR code: enrolment is the user's own.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Internationalization: staff pages in English, public pages in English and Spanish.
 LANGUAGE_CODE = "en"

@@ -4,9 +4,9 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 
 from outreach.lib.notifications import absolute_url
+from outreach.lib.qr import qr_data_uri
 
 from .models import Survey, SurveyLink
-from .qr import qr_data_uri
 
 
 def _panel(request, *, area_command_id, links, create_url_name, record_pk, heading_event):

@@ -44,7 +44,8 @@ def on_login(sender, request, user, **kwargs):
 def on_login_failed(sender, credentials, request=None, **kwargs):
     from outreach.models import AuditEvent
 
-    record(AuditEvent.Action.LOGIN_FAILED, request=request, username=str(credentials.get("username", "")))
+    step = {"step": "second factor"} if credentials.get("second_factor") else {}
+    record(AuditEvent.Action.LOGIN_FAILED, request=request, username=str(credentials.get("username", "")), **step)
 
 
 def on_logout(sender, request, user, **kwargs):

@@ -10,6 +10,7 @@ import time
 
 import redis
 from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
@@ -68,6 +69,7 @@ def _broker():
     return _broker_checked["result"]
 
 
+@login_not_required
 @never_cache
 def healthz(request):
     database_ok, database = _database()
@@ -82,6 +84,7 @@ def healthz(request):
     return JsonResponse(body, status=200 if database_ok and not degraded else 503)
 
 
+@login_not_required
 @never_cache
 def healthz_live(request):
     """The process answers: no database, no broker asked."""

@@ -39,6 +39,11 @@ class AuditEvent(models.Model):
         CONTACT_VIEWED = "contact.viewed", _("A citizen's contact details viewed")
         ROLE_CHANGED = "user.role_changed", _("Role or area command changed")
         PERMISSIONS_CHANGED = "group.permissions_changed", _("A role's permissions changed")
+        TWO_FACTOR_ENROLLED = "auth.2fa_enrolled", _("Authenticator app enrolled")
+        TWO_FACTOR_VERIFIED = "auth.2fa_verified", _("Second factor given")
+        TWO_FACTOR_CODES_RENEWED = "auth.2fa_codes_renewed", _("New recovery codes made")
+        TWO_FACTOR_RESET = "auth.2fa_reset", _("Authenticator app removed")
+        REVIEWED = "audit.reviewed", _("A week of the audit log reviewed")
 
     at = models.DateTimeField(_("when"), default=timezone.now)
     action = models.CharField(_("action"), max_length=40, choices=Action)

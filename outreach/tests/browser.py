@@ -34,12 +34,27 @@ def screenshot(page, name):
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
-def log_in(page, live_server, username, password):
-    """Log in through the form, in whichever language the page is in."""
+def log_in(page, live_server, username, password, *, second_factor=True):
+    """Log in through the form, in whichever language the page is in, then give the code of the user's
+    authenticator app (one is set up for them if they have none)."""
+    from outreach.tests.factories import authenticator_for
+
+    device = authenticator_for(username) if second_factor else None
     page.goto(f"{live_server.url}/accounts/login/")
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill(password)
     page.locator("main form [type=submit]").click()
+    if device is not None:
+        give_code(page, device)
+
+
+def give_code(page, device):
+    """On the code page, type what the user's phone shows now."""
+    from outreach.tests.factories import totp_code
+
+    page.wait_for_url("**/accounts/two-factor/**")
+    page.locator("#id_code").fill(totp_code(device))
+    page.locator("main form [type=submit]").first.click()
 
 
 def assert_no_axe_violations(page):

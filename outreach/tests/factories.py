@@ -351,3 +351,37 @@ class AuditEventFactory(DjangoModelFactory):
     action = AuditEvent.Action.LOGIN
     username = "officer"
     address = "203.0.113.24"
+
+
+def authenticator_for(user_or_username):
+    """The user's confirmed authenticator app (django-otp's TOTP device), set up now if they have none;
+    ready for a code of this moment (a code is refused twice within its 30 seconds)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = user_or_username
+    if isinstance(user, str):
+        user = User.objects.get(username=user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    TOTPDevice.objects.filter(pk=device.pk).update(last_t=-1, throttling_failure_count=0)
+    device.refresh_from_db()
+    return device
+
+
+def totp_code(device):
+    """The six digits the user's phone shows now for ``device``."""
+    from django_otp.oath import TOTP
+
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():0{device.digits}d}"
+
+
+def log_in_with_forms(client, user, **extra):
+    """Log in as a person does: the password on the log-in page, then the authenticator's code."""
+    from django.urls import reverse
+
+    device = authenticator_for(user)
+    response = client.post(reverse("login"), {"username": user.username, "password": PASSWORD}, **extra)
+    assert response.status_code == 302, response.content
+    return client.post(reverse("outreach:two_factor_verify"), {"code": totp_code(device)}, **extra)

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from outreach.tests.browser import DESKTOP, log_in
-from outreach.tests.factories import PASSWORD
+from outreach.tests.browser import DESKTOP, give_code, log_in
+from outreach.tests.factories import PASSWORD, authenticator_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded")]
 
@@ -31,6 +31,7 @@ def test_an_idle_session_warns_ends_and_gives_back_what_was_typed(browser, live_
     page.locator("#id_username").fill(people.officer.username)
     page.locator("#id_password").fill(PASSWORD)
     page.locator("main form [type=submit]").click()
+    give_code(page, authenticator_for(people.officer))
 
     page.wait_for_url("**" + reverse("outreach:concern_create"))
     assert page.get_by_label("What was raised").input_value() == "Needles left in the playground on Oak Street"

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ..forms.people import ProfileForm
-from ..lib import audit
+from ..lib import audit, two_factor
 from ..lib.lockout import locked_usernames
 from ..lib.public_forms import count_accepted, over_rate_limit
 from ..models import AuditEvent
@@ -26,7 +26,12 @@ def profile(request):
         form.save()
         messages.success(request, _("Your profile was saved."))
         return redirect("outreach:profile")
-    return render(request, "outreach/account/profile.html", {"form": form})
+    context = {
+        "form": form,
+        "authenticator": two_factor.authenticator(request.user),
+        "recovery_codes_left": two_factor.recovery_codes_left(request.user),
+    }
+    return render(request, "outreach/account/profile.html", context)
 
 
 def say_logged_out(sender, request, user, **kwargs):

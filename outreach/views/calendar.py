@@ -5,7 +5,7 @@ from datetime import datetime, time
 from itertools import groupby
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required, login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -68,6 +68,7 @@ def _ics_response(content, filename):
     return response
 
 
+@login_not_required
 @cache_control(private=True, max_age=300)
 def calendar_feed(request, token):
     """A staff member's feed, fetched by calendar apps without a session: the secret token is the key."""
@@ -80,6 +81,7 @@ def calendar_feed(request, token):
     return _ics_response(calendar.to_ics(calendar.staff_events(user, start, end), name), "outreach.ics")
 
 
+@login_not_required
 @cache_control(public=True, max_age=900)
 def public_calendar_feed(request):
     start, end = calendar.feed_window()

@@ -1,7 +1,7 @@
 """The department's settings page (the chief), its logo on every header, and the favicon."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_not_required, login_required, permission_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
@@ -29,10 +29,12 @@ def department_settings(request):
     return render(request, "outreach/department/form.html", {"form": form})
 
 
+@login_not_required
 def favicon(request):
     return redirect(static("img/favicon.svg"), permanent=True)
 
 
+@login_not_required
 @cache_control(public=True, max_age=3600)
 def department_logo(request):
     """The logo on every page header, public pages included."""

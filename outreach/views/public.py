@@ -1,5 +1,6 @@
 """Pages for citizens (no login): the start page and the neighborhood watch request."""
 
+from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -17,6 +18,7 @@ from ..services.watch import watch_group_request
 UPCOMING_PUBLIC_EVENTS = 5
 
 
+@login_not_required
 def home(request):
     if request.user.is_authenticated:
         return redirect("outreach:dashboard")
@@ -29,6 +31,7 @@ def home(request):
     return render(request, "public/home.html", {"events": events})
 
 
+@login_not_required
 @require_http_methods(["GET", "POST"])
 def watch_request(request):
     def save(form):
@@ -44,11 +47,13 @@ def watch_request(request):
     )
 
 
+@login_not_required
 def watch_request_done(request, code):
     group = get_object_or_404(WatchGroup, code=code, started_by=WatchGroup.StartedBy.CITIZENS)
     return render(request, "outreach/public/watch/request_done.html", {"group": group, "Status": WatchGroup.Status})
 
 
+@login_not_required
 @require_http_methods(["GET", "POST"])
 def request_status(request):
     """A citizen finds their request again with its reference and the e-mail address they gave."""
@@ -84,5 +89,6 @@ def _find_request(reference, email):
     return None
 
 
+@login_not_required
 def request_thanks(request):
     return render(request, "public/thanks.html")

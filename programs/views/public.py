@@ -1,5 +1,6 @@
 """The public presentation request (no login), in English and Spanish."""
 
+from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
@@ -11,6 +12,7 @@ from ..forms import PresentationRequestForm
 from ..models import PresentationRequest
 
 
+@login_not_required
 @require_http_methods(["GET", "POST"])
 def presentation_request(request):
     def save(form):
@@ -26,6 +28,7 @@ def presentation_request(request):
     )
 
 
+@login_not_required
 def presentation_request_done(request, code):
     request_obj = get_object_or_404(PresentationRequest.objects.select_related("program", "presentation"), code=code)
     context = {"request_obj": request_obj, "Status": PresentationRequest.Status}

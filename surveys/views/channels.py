@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from outreach.lib.notifications import absolute_url
 from outreach.lib.pdf import pdf_response, render_pdf
+from outreach.lib.qr import qr_data_uri
 from outreach.models import WatchGroup, WatchMeeting
 from outreach.scope import get_object_for_user
 from programs.models import Presentation
@@ -17,7 +18,6 @@ from programs.models import Presentation
 from ..forms.channels import CampaignForm, PaperForm
 from ..models import OneTimeCode, Survey, SurveyLink
 from ..models.responses import Channel
-from ..qr import qr_data_uri
 from ..selectors.questions import answer_choices, version_questions
 from .surveys import get_survey_for_user
 

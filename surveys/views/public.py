@@ -10,6 +10,7 @@ import re
 import time
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
@@ -73,6 +74,7 @@ def _link(survey, code):
     )
 
 
+@login_not_required
 @require_http_methods(["GET", "POST"])
 def public_survey(request, slug, secret=None):
     survey, state = _public_survey(slug, secret)
@@ -155,6 +157,7 @@ def forget_pages(**kwargs):
     _SURVEYS.clear()
 
 
+@login_not_required
 def public_thanks(request, slug):
     survey = get_object_or_404(Survey.objects.exclude(status=Survey.Status.NEW), slug=slug)
     return render(
@@ -162,6 +165,7 @@ def public_thanks(request, slug):
     )
 
 
+@login_not_required
 @require_GET
 def short_link(request, code):
     """A forum's QR code or a post's link: to the survey, carrying its tag."""

@@ -10,13 +10,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from outreach.lib.lists import paginate
 from outreach.lib.notifications import absolute_url
+from outreach.lib.qr import qr_data_uri
 from outreach.scope import get_object_for_user
 
 from ..filters import SurveyFilter
 from ..forms.channels import CampaignForm, PaperForm
 from ..forms.surveys import QuestionForm, ReturnForm, SurveyForm, VersionForm, option_formset
 from ..models import Question, Survey, SurveyVersion
-from ..qr import qr_data_uri
 from ..selectors.questions import version_questions
 from ..services import surveys as builder
 

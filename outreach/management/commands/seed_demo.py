@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from outreach import clock
-from outreach.demo import pact
+from outreach.demo import pact, two_factor
 from outreach.models import (
     ActionPlan,
     AreaCommand,
@@ -177,6 +177,7 @@ class Command(BaseCommand):
             self._department()
             areas, sectors = self._areas()
             created_users = self._users(areas)
+            two_factor.enrol(User.objects.filter(username__in=self._usernames()))
             organization_count = self._organizations(areas, sectors)
             presentation_count = self._presentations(areas)
             self._field_work(areas)
@@ -193,7 +194,10 @@ class Command(BaseCommand):
             )
         )
         if created_users:
-            self.stdout.write(f"Demo users created (password for all: {DEMO_PASSWORD}):")
+            self.stdout.write(
+                f"Demo users created (password for all: {DEMO_PASSWORD}; the two-factor code: "
+                "python manage.py demo_code):"
+            )
             for user in created_users:
                 area = f", {user.area_command.name}" if user.area_command else ""
                 self.stdout.write(f"  {user.username:<22} {user.get_role_display()}{area}")
