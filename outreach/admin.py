@@ -1,9 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from .lib.admin import WorkflowAdminMixin
+from .lib.admin import HistoryAdmin, WorkflowAdminMixin
 from .models import (
     ActionPlan,
     AreaCommand,
@@ -32,7 +31,7 @@ admin.site.site_title = _("Community Outreach Manager")
 
 
 @admin.register(Department)
-class DepartmentAdmin(SimpleHistoryAdmin):
+class DepartmentAdmin(HistoryAdmin):
     list_display = ["name", "chief_name", "phone", "time_zone"]
 
     def has_add_permission(self, request):
@@ -48,7 +47,7 @@ class SectorInline(admin.TabularInline):
 
 
 @admin.register(AreaCommand)
-class AreaCommandAdmin(SimpleHistoryAdmin):
+class AreaCommandAdmin(HistoryAdmin):
     list_display = ["name", "code", "is_active"]
     list_filter = ["is_active"]
     search_fields = ["name", "code"]
@@ -56,7 +55,7 @@ class AreaCommandAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Sector)
-class SectorAdmin(SimpleHistoryAdmin):
+class SectorAdmin(HistoryAdmin):
     list_display = ["name", "code", "area_command"]
     list_filter = ["area_command"]
     search_fields = ["name", "code"]
@@ -64,7 +63,7 @@ class SectorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(HistoryAdmin, BaseUserAdmin):
     list_display = ["username", "last_name", "first_name", "badge_number", "role", "area_command", "is_active"]
     list_filter = ["role", "area_command", "is_active", "is_staff", "groups"]
     search_fields = ["username", "first_name", "last_name", "email", "badge_number"]
@@ -86,7 +85,7 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(SimpleHistoryAdmin):
+class OrganizationAdmin(HistoryAdmin):
     list_display = ["name", "kind", "area_command", "sector", "contact_name", "phone"]
     list_filter = ["kind", "area_command"]
     search_fields = ["name", "contact_name", "email", "address"]
@@ -94,7 +93,7 @@ class OrganizationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CrimeType)
-class CrimeTypeAdmin(admin.ModelAdmin):
+class CrimeTypeAdmin(HistoryAdmin):
     list_display = ["name", "name_es", "code", "sort_order", "is_active"]
     list_editable = ["sort_order", "is_active"]
     list_filter = ["is_active"]
@@ -102,7 +101,7 @@ class CrimeTypeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Concern)
-class ConcernAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+class ConcernAdmin(WorkflowAdminMixin, HistoryAdmin):
     workflow_fields = ("status", "assigned_to", "merged_into", "closing_reason", "created_by")
     list_display = ["received_on", "category", "area_command", "source", "is_potential_problem", "status"]
     list_filter = ["source", "status", "is_potential_problem", "area_command", "category"]
@@ -122,7 +121,7 @@ class WatchMeetingInline(admin.TabularInline):
 
 
 @admin.register(WatchGroup)
-class WatchGroupAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+class WatchGroupAdmin(WorkflowAdminMixin, HistoryAdmin):
     # A group's status moves on its page (allowed moves only; the citizen is e-mailed when organizing starts).
     workflow_fields = ["status", "started_by"]
     list_display = ["name", "reference", "kind", "status", "area_command", "liaison_officer"]
@@ -139,7 +138,7 @@ class PartnershipLogInline(admin.TabularInline):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(SimpleHistoryAdmin):
+class PartnershipAdmin(HistoryAdmin):
     list_display = ["organization", "status", "responsible_officer", "starts_on", "ends_on"]
     list_filter = ["status", "organization__area_command"]
     search_fields = ["organization__name", "purpose"]
@@ -148,7 +147,7 @@ class PartnershipAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Referral)
-class ReferralAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+class ReferralAdmin(WorkflowAdminMixin, HistoryAdmin):
     # The follow-up is confirmed on the referral's page, after which the referral is kept as it was.
     workflow_fields = ["follow_up_confirmed_on", "confirmed_by", "outcome"]
     list_display = [
@@ -167,7 +166,7 @@ class ReferralAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(ImmigrationOutreach)
-class ImmigrationOutreachAdmin(SimpleHistoryAdmin):
+class ImmigrationOutreachAdmin(HistoryAdmin):
     list_display = ["organization", "reached_on", "officer"]
     list_filter = ["organization__kind"]
     search_fields = ["organization__name"]
@@ -192,7 +191,7 @@ class ImplementationEntryInline(admin.TabularInline):
 
 
 @admin.register(ActionPlan)
-class ActionPlanAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+class ActionPlanAdmin(WorkflowAdminMixin, HistoryAdmin):
     workflow_fields = (
         "status",
         "concern",
@@ -217,7 +216,7 @@ class ActionPlanAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(SimpleHistoryAdmin):
+class ProjectAdmin(HistoryAdmin):
     list_display = ["name", "area_command", "lieutenant", "status", "starts_on"]
     list_filter = ["status", "area_command"]
     search_fields = ["name", "goal"]

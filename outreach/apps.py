@@ -41,3 +41,9 @@ class OutreachConfig(AppConfig):
             sender=Group.permissions.through,
             dispatch_uid="outreach.audit_group_permissions",
         )
+        # Every historical row (CJIS 5.4) carries the client's address beside the user.
+        from simple_history.signals import pre_create_historical_record
+
+        from .lib import history
+
+        pre_create_historical_record.connect(history.record_address, dispatch_uid="outreach.history_address")

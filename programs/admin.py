@@ -1,7 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from outreach.lib.admin import WorkflowAdminMixin
+from outreach.lib.admin import HistoryAdmin, WorkflowAdminMixin
 
 from .models import (
     Presentation,
@@ -14,7 +13,7 @@ from .models import (
 
 
 @admin.register(Program)
-class ProgramAdmin(SimpleHistoryAdmin):
+class ProgramAdmin(HistoryAdmin):
     list_display = ["name", "category", "audience", "is_active"]
     list_filter = ["category", "is_active", "crime_types"]
     search_fields = ["name", "description", "audience"]
@@ -43,7 +42,7 @@ class PresentationConcernInline(admin.TabularInline):
 
 
 @admin.register(Presentation)
-class PresentationAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+class PresentationAdmin(WorkflowAdminMixin, HistoryAdmin):
     # Scheduled, submitted, approved, returned, cancelled: only programs/services.py moves a report.
     workflow_fields = ["status", "author", "submitted_at", "reviewed_by", "reviewed_at", "review_comment"]
     list_display = ["starts_at", "program", "topic", "area_command", "status", "author", "participants"]
@@ -57,7 +56,7 @@ class PresentationAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(PresentationRequest)
-class PresentationRequestAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+class PresentationRequestAdmin(WorkflowAdminMixin, HistoryAdmin):
     # Accepted or declined on the request's page, which schedules the presentation and e-mails the citizen.
     workflow_fields = ["status", "area_command", "presentation", "decline_reason", "handled_by", "handled_at"]
     list_display = ["reference", "requester_name", "program", "topic", "preferred_date", "status", "created_at"]

@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from outreach import clock
+from outreach.lib.history import history
 from outreach.lib.references import new_reference
 from outreach.lib.validators import PUBLIC_TEXT_MAX_LENGTH, TEXT_MAX_LENGTH, check_same_area, within_five_years
 from outreach.scope import AreaScopedQuerySet, IntakeQueueQuerySet
@@ -85,7 +85,7 @@ class Program(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ProgramQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[crime_types])
+    history = history(m2m_fields=[crime_types])
 
     class Meta:
         ordering = ["name"]
@@ -281,7 +281,7 @@ class Presentation(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = PresentationQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = history(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["-starts_at"]
@@ -414,6 +414,8 @@ class PresentationConcern(models.Model):
         "outreach.Concern", on_delete=models.CASCADE, related_name="presentation_link", verbose_name=_("concern")
     )
 
+    history = history()
+
     class Meta:
         verbose_name = _("concern raised at a presentation")
         verbose_name_plural = _("concerns raised at presentations")
@@ -433,6 +435,8 @@ class PresentationAttachment(models.Model):
     description = models.CharField(_("description"), max_length=200, blank=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    history = history()
 
     class Meta:
         ordering = ["uploaded_at"]
@@ -522,7 +526,7 @@ class PresentationRequest(models.Model):
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
 
     objects = PresentationRequestQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = history()
 
     class Meta:
         ordering = ["created_at"]

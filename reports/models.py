@@ -16,6 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from outreach.lib.history import history
 from outreach.lib.validators import TEXT_MAX_LENGTH
 from outreach.models import AreaCommand
 from outreach.scope import sees_all_areas
@@ -121,6 +122,7 @@ class GeneratedReport(models.Model):
     render_seconds = models.FloatField(null=True, blank=True)
 
     objects = GeneratedReportQuerySet.as_manager()
+    history = history()
 
     class Meta:
         ordering = ["-period", "kind", "level", "-requested_at"]
@@ -240,6 +242,8 @@ class AnnualRecommendations(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     finalized_at = models.DateTimeField(null=True, blank=True)
+
+    history = history()
 
     class Meta:
         ordering = ["-year"]

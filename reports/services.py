@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from outreach import clock
+from outreach.lib.history import record_change
 from outreach.lib.pdf import draw, logo_data_uri
 from outreach.models import AreaCommand, User
 
@@ -133,7 +134,7 @@ def report_compile(*, report_id):
             report_fail(report_id=report_id, error=error)
             return None
         report.file.save(report.filename(), ContentFile(content), save=False)
-        GeneratedReport.objects.filter(pk=report_id, status=GeneratedReport.Status.RUNNING).update(
+        done = GeneratedReport.objects.filter(pk=report_id, status=GeneratedReport.Status.RUNNING).update(
             status=GeneratedReport.Status.DONE,
             file=report.file.name,
             page_count=pages,
@@ -142,14 +143,18 @@ def report_compile(*, report_id):
             render_seconds=round(render_seconds, 3),
         )
         report.refresh_from_db()
+        if done:
+            record_change(report)
         return report
 
 
 def report_fail(*, report_id, error):
     message = str(error) or error.__class__.__name__
-    GeneratedReport.objects.filter(pk=report_id, status__in=GeneratedReport.PENDING).update(
+    failed = GeneratedReport.objects.filter(pk=report_id, status__in=GeneratedReport.PENDING).update(
         status=GeneratedReport.Status.FAILED, finished_at=timezone.now(), error=message[:2000]
     )
+    if failed:
+        record_change(GeneratedReport.objects.get(pk=report_id))
 
 
 def _is_transient(error):

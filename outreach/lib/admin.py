@@ -1,5 +1,7 @@
 """What the Django admin shares: a workflow record moves only through its services, never by hand."""
 
+from simple_history.admin import SimpleHistoryAdmin
+
 
 class WorkflowAdminMixin:
     """The admin of a model whose state changes through services (transition checks, event log, e-mails).
@@ -18,3 +20,9 @@ class WorkflowAdminMixin:
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """The admin of a model with change history: its History page lists who, when and from which address."""
+
+    history_list_display = ["history_ip_address"]

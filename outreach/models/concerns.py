@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from .. import clock
+from ..lib.history import history
 from ..lib.validators import TEXT_MAX_LENGTH, check_same_area, within_five_years
 from ..scope import AreaScopedQuerySet
 from .department import AreaCommand, Sector
@@ -28,6 +28,8 @@ class CrimeType(models.Model):
     name_es = models.CharField(_("name in Spanish"), max_length=100, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("active"), default=True)
+
+    history = history()
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -155,7 +157,7 @@ class Concern(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ConcernQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = history()
 
     class Meta:
         ordering = ["-received_on", "-id"]

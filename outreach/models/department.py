@@ -7,9 +7,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 from timezone_field import TimeZoneField
 
+from ..lib.history import history
 from ..lib.validators import TEXT_MAX_LENGTH
 from ..scope import AreaScopedQuerySet
 
@@ -60,7 +60,7 @@ class Department(models.Model):
         help_text=_("The monthly and annual PDF reports are written in this language."),
     )
 
-    history = HistoricalRecords()
+    history = history()
 
     class Meta:
         verbose_name = _("department")
@@ -96,7 +96,7 @@ class AreaCommand(models.Model):
     is_active = models.BooleanField(_("active"), default=True)
 
     objects = AreaCommandQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = history()
 
     class Meta:
         ordering = ["name"]
@@ -120,7 +120,7 @@ class Sector(models.Model):
     code = models.CharField(_("code"), max_length=20)
 
     objects = AreaScopedQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = history()
 
     class Meta:
         ordering = ["area_command__name", "code"]

@@ -5,9 +5,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from .. import clock
+from ..lib.history import history
 from ..lib.validators import TEXT_MAX_LENGTH, check_same_area, within_five_years
 from ..scope import AreaScopedQuerySet
 from .department import AreaCommand, Sector
@@ -67,7 +67,7 @@ class Organization(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = OrganizationQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = history()
 
     class Meta:
         ordering = ["name"]
@@ -102,7 +102,7 @@ class ImmigrationOutreach(models.Model):
     officer = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", verbose_name=_("officer"))
     notes = models.TextField(_("notes"), blank=True, max_length=TEXT_MAX_LENGTH)
 
-    history = HistoricalRecords()
+    history = history()
 
     class Meta:
         ordering = ["-reached_on"]

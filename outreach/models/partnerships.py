@@ -4,9 +4,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from .. import clock
+from ..lib.history import history
 from ..lib.validators import TEXT_MAX_LENGTH, within_five_years
 from ..scope import AreaScopedQuerySet
 from .organizations import Organization
@@ -43,7 +43,7 @@ class Partnership(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = PartnershipQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = history()
 
     class Meta:
         ordering = ["organization__name", "-starts_on"]
@@ -75,7 +75,7 @@ class PartnershipLogEntry(models.Model):
     follow_up_note = models.CharField(_("follow-up"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
-    history = HistoricalRecords()
+    history = history()
 
     class Meta:
         ordering = ["-logged_on", "-id"]

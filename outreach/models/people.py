@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from .. import roles
+from ..lib.history import history
 from ..scope import AreaScopedQuerySet, sees_all_areas
 from .department import AreaCommand
 
@@ -63,7 +63,7 @@ class User(AbstractUser):
     )
 
     objects = OutreachUserManager()
-    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+    history = history(excluded_fields=["password", "last_login"])
 
     class Meta:
         ordering = ["last_name", "first_name"]

@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from simple_history.models import HistoricalRecords
 
 from .. import clock
+from ..lib.history import history
 from ..lib.validators import TEXT_MAX_LENGTH, within_five_years
 from ..scope import AreaScopedQuerySet
 from .concerns import Concern
@@ -156,7 +156,7 @@ class ActionPlan(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ActionPlanQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = history()
 
     class Meta:
         ordering = ["due_on", "pk"]
@@ -256,6 +256,8 @@ class PlannedAction(models.Model):
     target_on = models.DateField(_("target date"), validators=[within_five_years])
     done_on = models.DateField(_("done on"), null=True, blank=True, validators=[within_five_years])
 
+    history = history()
+
     class Meta:
         ordering = ["target_on", "pk"]
         verbose_name = _("planned action")
@@ -284,6 +286,8 @@ class ImplementationEntry(models.Model):
     referrals = models.PositiveSmallIntegerField(_("referrals"), default=0, validators=[MaxValueValidator(MAX_COUNT)])
     results = models.TextField(_("results"), blank=True, max_length=TEXT_MAX_LENGTH)
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    history = history()
 
     class Meta:
         ordering = ["-done_on", "-pk"]

@@ -4,8 +4,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from ..lib.history import history
 from ..lib.validators import TEXT_MAX_LENGTH, within_five_years
 from ..scope import AreaScopedQuerySet
 from .concerns import Concern
@@ -45,7 +45,7 @@ class Project(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = ProjectQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = history()
 
     class Meta:
         ordering = ["-starts_on", "name"]
@@ -74,6 +74,8 @@ class ProjectNote(models.Model):
     text = models.TextField(_("progress this month"), max_length=TEXT_MAX_LENGTH)
     by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", verbose_name=_("by"))
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
+
+    history = history()
 
     class Meta:
         ordering = ["-month"]

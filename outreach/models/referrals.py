@@ -4,9 +4,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from .. import clock
+from ..lib.history import history
 from ..lib.validators import TEXT_MAX_LENGTH, within_five_years
 from ..scope import AreaScopedQuerySet
 from .department import AreaCommand
@@ -63,7 +63,7 @@ class Referral(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = ReferralQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = history()
 
     class Meta:
         ordering = ["follow_up_confirmed_on", "follow_up_due"]

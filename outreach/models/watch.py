@@ -11,8 +11,8 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from ..lib.history import history
 from ..lib.references import new_reference
 from ..lib.validators import PUBLIC_TEXT_MAX_LENGTH, TEXT_MAX_LENGTH, check_same_area, within_five_years
 from ..scope import IntakeQueueQuerySet
@@ -115,7 +115,7 @@ class WatchGroup(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = WatchGroupQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = history(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["name"]
@@ -178,7 +178,7 @@ class BlockCaptain(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     block = models.CharField(_("block or street"), max_length=150, blank=True)
 
-    history = HistoricalRecords()
+    history = history()
 
     class Meta:
         ordering = ["name"]
@@ -201,7 +201,7 @@ class WatchMeeting(models.Model):
     )
     notes = models.TextField(_("notes"), blank=True, max_length=TEXT_MAX_LENGTH)
 
-    history = HistoricalRecords()
+    history = history()
 
     class Meta:
         ordering = ["-held_on"]

@@ -46,7 +46,15 @@ def _move(plan, status, by, action, comment="", **fields):
     plan.save(update_fields=["status", *fields, "updated_at"])
     _log(plan, action, by, comment)
     if plan.concern_id:
-        Concern.objects.filter(pk=plan.concern_id).update(status=CONCERN_STATUS[status], updated_at=clock.now())
+        _carry_concern(plan.concern_id, status=CONCERN_STATUS[status])
+
+
+def _carry_concern(concern_id, **fields):
+    """The concern follows its plan: saved, not updated in bulk, so its history has the step, who and from where."""
+    concern = Concern.objects.select_for_update().get(pk=concern_id)
+    for name, value in fields.items():
+        setattr(concern, name, value)
+    concern.save(update_fields=[*fields, "updated_at"])
 
 
 def _check_worker(plan, by):
@@ -95,10 +103,10 @@ def plan_start(*, plan, by):
     plan.save()
     _log(plan, Action.CREATED, by)
     if plan.concern_id:
-        Concern.objects.filter(pk=plan.concern_id).update(
+        _carry_concern(
+            plan.concern_id,
             status=Concern.Status.PLAN_DUE,
-            assigned_to=concern.assigned_to_id or plan.officer_id,
-            updated_at=clock.now(),
+            assigned_to_id=concern.assigned_to_id or plan.officer_id,
         )
     return plan
 

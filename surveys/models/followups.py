@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from outreach import clock
+from outreach.lib.history import history
 from outreach.lib.validators import TEXT_MAX_LENGTH
 from outreach.models import AreaCommand, Concern
 from outreach.scope import IntakeQueueQuerySet
@@ -91,6 +92,7 @@ class ContactRequest(models.Model):
     concern = models.ForeignKey(Concern, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
 
     objects = ContactRequestQuerySet.as_manager()
+    history = history()
 
     class Meta:
         ordering = ["-created_at"]
@@ -142,6 +144,8 @@ class ContactAttempt(models.Model):
     method = models.CharField(_("how"), max_length=20, choices=Method.choices)
     reached = models.BooleanField(_("reached the citizen"), default=False)
     note = models.TextField(_("note"), max_length=TEXT_MAX_LENGTH, blank=True)
+
+    history = history()
 
     class Meta:
         ordering = ["-made_at"]

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from outreach.lib.history import history
 from outreach.lib.references import REFERENCE_ALPHABET
 from outreach.models import AreaCommand, Concern, CrimeType, Sector, WatchMeeting
 from outreach.scope import AreaScopedQuerySet
@@ -55,6 +56,8 @@ class SurveyLink(models.Model):
     )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    history = history()
 
     class Meta:
         ordering = ["survey", "-created_at"]
@@ -121,6 +124,8 @@ class PaperBatch(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     counted_at = models.DateTimeField(null=True, blank=True, editable=False)
 
+    history = history()
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("paper batch")
@@ -145,6 +150,8 @@ class OneTimeCode(models.Model):
     printed_for = models.CharField(_("printed for"), max_length=100, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     used_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    history = history()
 
     class Meta:
         ordering = ["survey", "code"]
@@ -192,6 +199,7 @@ class Response(models.Model):
     submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     objects = ResponseQuerySet.as_manager()
+    history = history()
 
     class Meta:
         ordering = ["-submitted_at"]

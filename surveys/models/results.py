@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from outreach.lib.history import history
 from outreach.lib.validators import TEXT_MAX_LENGTH
 from outreach.models import ActionPlan, Concern
 
@@ -50,6 +51,8 @@ class ResultsAction(models.Model):
     )
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(default=timezone.now, editable=False)
+
+    history = history()
 
     class Meta:
         ordering = ["survey", "-month", "-at"]

@@ -21,6 +21,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from outreach import clock
+from outreach.lib.history import history
 from outreach.models import AreaCommand
 from outreach.scope import AreaScopedQuerySet, sees_all_areas
 
@@ -114,6 +115,7 @@ class Survey(models.Model):
     )
 
     objects = SurveyQuerySet.as_manager()
+    history = history()
 
     class Meta:
         ordering = ["-opens_on", "slug"]
@@ -208,6 +210,8 @@ class SurveyVersion(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     return_comment = models.TextField(_("comment"), max_length=INTRO_MAX_LENGTH, blank=True)
 
+    history = history()
+
     class Meta:
         ordering = ["survey", "-number"]
         verbose_name = _("survey version")
@@ -294,6 +298,8 @@ class Question(models.Model):
         help_text=_("For a text or concern-category question: each answer is recorded as a concern for PACT."),
     )
 
+    history = history()
+
     class Meta:
         ordering = ["version", "position"]
         verbose_name = _("question")
@@ -370,6 +376,8 @@ class Option(models.Model):
     position = models.PositiveSmallIntegerField(_("position"))
     text_en = models.CharField(_("option"), max_length=OPTION_MAX_LENGTH)
     text_es = models.CharField(_("option in Spanish"), max_length=OPTION_MAX_LENGTH, blank=True)
+
+    history = history()
 
     class Meta:
         ordering = ["question", "position"]

@@ -6,6 +6,8 @@ from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from outreach.lib.history import bulk_update_with_history
+
 from ..models import Answer, OneTimeCode, PaperBatch, Response
 from .responses import answers_make_concerns, response_submit
 
@@ -130,11 +132,15 @@ def batch_count(*, batch, keep, by):
             kept.one_time_code = code
         chosen.append(kept)
         discarded.extend(response for response in keyings.values() if response is not kept)
+    # Deleted one by one (simple_history listens to post_delete), so each discarded keying has its historical row.
     Response.objects.filter(pk__in=[response.pk for response in discarded]).delete()
     for response in chosen:
         response.counted = True
-    Response.objects.bulk_update(chosen, ["counted", "one_time_code"])
-    OneTimeCode.objects.filter(pk__in=codes).update(used_at=timezone.now())
+    bulk_update_with_history(chosen, Response, ["counted", "one_time_code"])
+    used = list(OneTimeCode.objects.filter(pk__in=codes))
+    for code in used:
+        code.used_at = timezone.now()
+    bulk_update_with_history(used, OneTimeCode, ["used_at"])
     for response in chosen:
         rows = list(response.answers.select_related("question"))
         answers_make_concerns(survey=batch.survey, response=response, rows=rows)

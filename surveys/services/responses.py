@@ -1,5 +1,7 @@
 """Storing a citizen's answers, whatever the channel, in one transaction."""
 
+from contextlib import nullcontext
+
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -7,10 +9,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from outreach import clock
+from outreach.lib.history import address_withheld
 from outreach.models import Concern, CrimeType
 from outreach.services.concerns import concern_receive
 
-from ..models import Answer, ContactRequest, OneTimeCode, Question, Response
+from ..models import Answer, ContactRequest, Question, Response
 
 # The category a free-text concern is filed under until staff say better.
 DEFAULT_CONCERN_CATEGORY = "quality_of_life"
@@ -79,8 +82,14 @@ def response_submit(
         counted=paper.get("batch") is None,
         **paper,
     )
+    # A citizen's answers are anonymous: no historical row of the response, and no address on the rows of what it
+    # makes (a concern, a contact request). A keyed paper's response is staff's work and is in the history.
+    keyed = paper.get("batch") is not None
+    if not keyed:
+        response.skip_history_when_saving = True
+    addresses = nullcontext() if keyed else address_withheld()
     try:
-        with transaction.atomic():
+        with transaction.atomic(), addresses:
             response.save()
             rows = []
             for question, value in answers:
@@ -89,7 +98,8 @@ def response_submit(
                     rows.append(row)
             Answer.objects.bulk_create(rows)
             if one_time_code is not None and response.counted:
-                OneTimeCode.objects.filter(pk=one_time_code.pk).update(used_at=response.submitted_at)
+                one_time_code.used_at = response.submitted_at
+                one_time_code.save(update_fields=["used_at"])
             if contact:
                 ContactRequest.objects.create(
                     survey=survey,

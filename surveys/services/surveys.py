@@ -2,10 +2,11 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from outreach.lib.history import bulk_create_with_history, bulk_update_with_history
 from outreach.lib.notifications import absolute_url, notify
 from outreach.models import User
 
@@ -62,15 +63,18 @@ def survey_version_for_edit(*, survey, by):
         options = list(question.options.all())
         question.pk, question.version = None, draft
         question.save()
-        Option.objects.bulk_create(
-            Option(
-                question=question,
-                key=option.key,
-                position=option.position,
-                text_en=option.text_en,
-                text_es=option.text_es,
-            )
-            for option in options
+        bulk_create_with_history(
+            (
+                Option(
+                    question=question,
+                    key=option.key,
+                    position=option.position,
+                    text_en=option.text_en,
+                    text_es=option.text_es,
+                )
+                for option in options
+            ),
+            Option,
         )
     return draft
 
@@ -96,9 +100,12 @@ def question_save(*, question, options=()):
     keys = list(question.options.values_list("key", flat=True))
     question.options.all().delete()
     if question.has_options():
-        Option.objects.bulk_create(
-            Option(question=question, position=index + 1, text_en=text_en, text_es=text_es, **_key(keys, index))
-            for index, (text_en, text_es) in enumerate(options)
+        bulk_create_with_history(
+            (
+                Option(question=question, position=index + 1, text_en=text_en, text_es=text_es, **_key(keys, index))
+                for index, (text_en, text_es) in enumerate(options)
+            ),
+            Option,
         )
     return question
 
@@ -113,7 +120,10 @@ def question_delete(*, question):
     _check_editable(version)
     position = question.position
     question.delete()
-    version.questions.filter(position__gt=position).update(position=F("position") - 1)
+    below = list(version.questions.filter(position__gt=position))
+    for each in below:
+        each.position -= 1
+    bulk_update_with_history(below, Question, ["position"])
 
 
 @transaction.atomic
@@ -125,7 +135,7 @@ def question_move(*, question, step):
     if neighbour is None:
         return False
     neighbour.position, question.position = question.position, neighbour.position
-    Question.objects.bulk_update([neighbour, question], ["position"])
+    bulk_update_with_history([neighbour, question], Question, ["position"])
     return True
 
 
@@ -170,7 +180,9 @@ def version_approve(*, version, by):
     if missing:
         raise ValidationError(missing)
     survey = Survey.objects.select_for_update().get(pk=version.survey_id)
-    survey.versions.filter(status=SurveyVersion.Status.APPROVED).update(status=SurveyVersion.Status.SUPERSEDED)
+    for before in survey.versions.filter(status=SurveyVersion.Status.APPROVED):
+        before.status = SurveyVersion.Status.SUPERSEDED
+        before.save(update_fields=["status"])
     version.status = SurveyVersion.Status.APPROVED
     version.decided_by, version.decided_at, version.return_comment = by, timezone.now(), ""
     version.save(update_fields=["status", "decided_by", "decided_at", "return_comment"])

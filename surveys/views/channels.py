@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from outreach.lib.history import bulk_create_with_history
 from outreach.lib.notifications import absolute_url
 from outreach.lib.pdf import pdf_response, render_pdf
 from outreach.lib.qr import qr_data_uri
@@ -125,8 +126,8 @@ def paper_form(request, pk):
     codes = [None]
     if copies:
         label = form.cleaned_data["printed_for"] or _("Printed copies")
-        codes = OneTimeCode.objects.bulk_create(
-            OneTimeCode(survey=survey, printed_for=label) for _copy in range(copies)
+        codes = bulk_create_with_history(
+            (OneTimeCode(survey=survey, printed_for=label) for _copy in range(copies)), OneTimeCode
         )
     questions = version_questions(survey.live_version)
     sectors, categories = answer_choices(questions)
