@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from .lib.admin import HistoryAdmin, WorkflowAdminMixin
+from .lib.retention import RetentionAdminMixin, RetentionInlineFormSet
 from .models import (
     ActionPlan,
     AreaCommand,
@@ -14,11 +15,13 @@ from .models import (
     Department,
     ImmigrationOutreach,
     ImplementationEntry,
+    LegalHold,
     Organization,
     Partnership,
     PartnershipLogEntry,
     PlannedAction,
     Project,
+    PurgeLog,
     Referral,
     Sector,
     User,
@@ -117,6 +120,7 @@ class BlockCaptainInline(admin.TabularInline):
 
 class WatchMeetingInline(admin.TabularInline):
     model = WatchMeeting
+    formset = RetentionInlineFormSet
     extra = 0
 
 
@@ -134,11 +138,12 @@ class WatchGroupAdmin(WorkflowAdminMixin, HistoryAdmin):
 
 class PartnershipLogInline(admin.TabularInline):
     model = PartnershipLogEntry
+    formset = RetentionInlineFormSet
     extra = 0
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(HistoryAdmin):
+class PartnershipAdmin(RetentionAdminMixin, HistoryAdmin):
     list_display = ["organization", "status", "responsible_officer", "starts_on", "ends_on"]
     list_filter = ["status", "organization__area_command"]
     search_fields = ["organization__name", "purpose"]
@@ -166,7 +171,7 @@ class ReferralAdmin(WorkflowAdminMixin, HistoryAdmin):
 
 
 @admin.register(ImmigrationOutreach)
-class ImmigrationOutreachAdmin(HistoryAdmin):
+class ImmigrationOutreachAdmin(RetentionAdminMixin, HistoryAdmin):
     list_display = ["organization", "reached_on", "officer"]
     list_filter = ["organization__kind"]
     search_fields = ["organization__name"]
@@ -182,11 +187,13 @@ class CalendarFeedAdmin(admin.ModelAdmin):
 
 class PlannedActionInline(admin.TabularInline):
     model = PlannedAction
+    formset = RetentionInlineFormSet
     extra = 0
 
 
 class ImplementationEntryInline(admin.TabularInline):
     model = ImplementationEntry
+    formset = RetentionInlineFormSet
     extra = 0
 
 
@@ -216,7 +223,7 @@ class ActionPlanAdmin(WorkflowAdminMixin, HistoryAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(HistoryAdmin):
+class ProjectAdmin(RetentionAdminMixin, HistoryAdmin):
     list_display = ["name", "area_command", "lieutenant", "status", "starts_on"]
     list_filter = ["status", "area_command"]
     search_fields = ["name", "goal"]
@@ -230,6 +237,43 @@ class AuditEventAdmin(admin.ModelAdmin):
     list_display = ["at", "action", "username", "address", "object_repr"]
     list_filter = ["action"]
     search_fields = ["username", "object_repr", "address"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(LegalHold)
+class LegalHoldAdmin(admin.ModelAdmin):
+    """Read only: holds are placed and released on their page (/holds/), which checks them; never deleted."""
+
+    list_display = ["placed_at", "__str__", "placed_by", "released_at", "released_by"]
+    list_filter = ["released_at", "content_type", "area_command"]
+    search_fields = ["reason"]
+    list_select_related = ["content_type", "area_command", "placed_by", "released_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PurgeLog)
+class PurgeLogAdmin(admin.ModelAdmin):
+    """Read only: the purge's log is never changed or deleted (the database refuses too)."""
+
+    list_display = ["at", "dry_run", "record_type", "rule", "deleted", "anonymised", "held", "run_by"]
+    list_filter = ["dry_run", "record_type"]
     date_hierarchy = "at"
 
     def has_add_permission(self, request):

@@ -16,6 +16,7 @@ from .views import (
     projects,
     public,
     referrals,
+    retention,
     two_factor,
     watch,
 )
@@ -33,6 +34,10 @@ urlpatterns = [
     path("accounts/two-factor/recovery/new/", two_factor.two_factor_recovery_renew, name="two_factor_recovery_renew"),
     path("accounts/lockouts/", account.lockout_list, name="lockout_list"),
     path("audit/", audit.audit_list, name="audit_list"),
+    # Retention: legal holds
+    path("holds/", retention.hold_list, name="hold_list"),
+    path("holds/new/", retention.hold_create, name="hold_create"),
+    path("holds/<int:pk>/release/", retention.hold_release, name="hold_release"),
     path("accounts/lockouts/release/", account.lockout_release, name="lockout_release"),
     # Area commands
     path("areas/", areas.area_list, name="area_list"),

@@ -9,11 +9,16 @@ class OutreachConfig(AppConfig):
     def ready(self):
         from axes.signals import user_locked_out
         from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+        from django.core import checks
 
-        from .lib import audit
+        from .lib import audit, retention
         from .lib.middleware import start_session_clock
+        from .services.retention import register_record_types
         from .views.account import say_logged_out
 
+        # Retention (policy 003 §C.4): outreach's record types, and the check of RETENTION_YEARS.
+        register_record_types()
+        checks.register(retention.check_retention_settings, checks.Tags.compatibility)
         user_logged_out.connect(say_logged_out, dispatch_uid="outreach.say_logged_out")
         user_logged_in.connect(start_session_clock, dispatch_uid="outreach.start_session_clock")
         # The audit log (CJIS AU-2): log-ins, failures, log-outs, lockouts.

@@ -132,6 +132,11 @@ DEFAULT_GRANTS = {
     # The audit log (CJIS AU-6): the chief and the system administrator read and review it.
     "outreach.view_auditevent": (Role.CHIEF, Role.ADMIN),
     "outreach.review_auditevent": (Role.CHIEF, Role.ADMIN),
+    # Retention (policy 003 §C.4): legal holds, department-wide, and the purge's log.
+    "outreach.view_legalhold": (Role.CHIEF, Role.ADMIN),
+    "outreach.add_legalhold": (Role.CHIEF, Role.ADMIN),
+    "outreach.release_legalhold": (Role.CHIEF, Role.ADMIN),
+    "outreach.view_purgelog": (Role.CHIEF, Role.ADMIN),
     # Reports (policy 003 4-7-5): each level's monthly report goes up the chain; the annual to the chief.
     "reports.view_generatedreport": EVERY_ROLE,
     "reports.generate_report": EVERY_ROLE,

@@ -285,3 +285,8 @@ PUBLIC_FORM_RATE = env.str("PUBLIC_FORM_RATE", default="20/h")
 
 # Pagination size for every staff list.
 PAGE_SIZE = 25
+
+# Retention (policy 003 §C.4): years each record type is kept, "app_label.model" -> years, as JSON
+# (RETENTION_YEARS='{"outreach.concern": 7}'). Three by default; a period below three is raised to three
+# (outreach/lib/retention.py) and `manage.py check` warns.
+RETENTION_YEARS = env.json("RETENTION_YEARS", default={})

@@ -9,7 +9,7 @@ class SurveysConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
-        from outreach.lib import panels
+        from outreach.lib import panels, retention
 
         from . import panels as survey_panels
         from .views.public import forget_pages
@@ -19,3 +19,12 @@ class SurveysConfig(AppConfig):
 
         panels.register("presentation", survey_panels.presentation_panel)
         panels.register("watch_group", survey_panels.watch_group_panel)
+
+        # Retention (policy 003 §C.4): a contact request names a citizen and no response; it goes, with
+        # its attempts, once it has been closed for the period (an open one never expires).
+        retention.register(
+            "surveys.contactrequest",
+            date_field="closed_at",
+            area_field="area_command",
+            disposal=retention.Disposal.DELETE,
+        )

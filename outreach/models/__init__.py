@@ -11,6 +11,7 @@ from .people import User
 from .plans import ActionPlan, ImplementationEntry, PlanEvent, PlannedAction, PlanReminder
 from .projects import Project, ProjectNote
 from .referrals import Referral
+from .retention import LegalHold, PurgeLog
 from .watch import BlockCaptain, WatchGroup, WatchMeeting
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "Department",
     "ImmigrationOutreach",
     "ImplementationEntry",
+    "LegalHold",
     "Organization",
     "OutgoingMail",
     "Partnership",
@@ -34,6 +36,7 @@ __all__ = [
     "PlannedAction",
     "Project",
     "ProjectNote",
+    "PurgeLog",
     "Referral",
     "Sector",
     "User",

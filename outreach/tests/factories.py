@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import factory
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
@@ -19,6 +20,7 @@ from outreach.models import (
     Department,
     ImmigrationOutreach,
     ImplementationEntry,
+    LegalHold,
     Organization,
     OutgoingMail,
     Partnership,
@@ -28,6 +30,7 @@ from outreach.models import (
     PlanReminder,
     Project,
     ProjectNote,
+    PurgeLog,
     Referral,
     Sector,
     User,
@@ -385,3 +388,43 @@ def log_in_with_forms(client, user, **extra):
     response = client.post(reverse("login"), {"username": user.username, "password": PASSWORD}, **extra)
     assert response.status_code == 302, response.content
     return client.post(reverse("outreach:two_factor_verify"), {"code": totp_code(device)}, **extra)
+
+
+class LegalHoldFactory(DjangoModelFactory):
+    """A hold on one record, a concern unless ``record=`` says which."""
+
+    class Meta:
+        model = LegalHold
+        exclude = ["record"]
+
+    record = factory.SubFactory(ConcernFactory)
+    content_type = factory.LazyAttribute(lambda hold: ContentType.objects.get_for_model(hold.record))
+    object_id = factory.LazyAttribute(lambda hold: hold.record.pk)
+    reason = "Civil claim 2026-CV-0412: keep every record of the Elm Street burglaries."
+    placed_by = factory.SubFactory(UserFactory, role="chief")
+
+
+class AreaHoldFactory(DjangoModelFactory):
+    """A hold on an area command's records dated in a range."""
+
+    class Meta:
+        model = LegalHold
+
+    area_command = factory.SubFactory(AreaCommandFactory)
+    starts_on = factory.LazyFunction(lambda: clock.today() - timedelta(days=5 * 365))
+    ends_on = factory.LazyFunction(lambda: clock.today() - timedelta(days=4 * 365))
+    reason = "Records request from the city attorney, case 24-117."
+    placed_by = factory.SubFactory(UserFactory, role="chief")
+
+
+class PurgeLogFactory(DjangoModelFactory):
+    class Meta:
+        model = PurgeLog
+
+    dry_run = True
+    record_type = "outreach.concern"
+    rule = "retention 3 years, by received_on"
+    cutoff = factory.LazyFunction(lambda: clock.today() - timedelta(days=3 * 365))
+    anonymised = 4
+    held = 1
+    run_by = "records (manage.py purge_expired)"

@@ -32,6 +32,7 @@ from outreach.tests.factories import (
     BlockCaptainFactory,
     CalendarFeedFactory,
     ConcernFactory,
+    LegalHoldFactory,
     OrganizationFactory,
     PartnershipFactory,
     PlannedActionFactory,
@@ -242,6 +243,10 @@ def department_logo(area):
     return {}
 
 
+def legal_hold(area):
+    return {"pk": LegalHoldFactory(record__area_command=area).pk}
+
+
 ROUTES = {
     # Infrastructure and accounts (Django's auth views)
     "healthz": public(),
@@ -263,6 +268,10 @@ ROUTES = {
     "outreach:lockout_list": page(user="sysadmin"),
     "outreach:lockout_release": post(user="sysadmin"),
     "outreach:audit_list": page(user="chief"),
+    # Legal holds are department-wide: the chief and the system administrator place and release them
+    "outreach:hold_list": page(user="chief"),
+    "outreach:hold_create": page(user="chief"),
+    "outreach:hold_release": page(legal_hold, user="chief", scoped=False),
     "outreach:department_settings": page(user="chief"),
     "outreach:department_logo": public(department_logo),
     "outreach:organization_list": page(),

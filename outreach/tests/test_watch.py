@@ -317,8 +317,9 @@ def test_a_block_captain_is_removed_after_a_confirmation(client, people, area):
     assert not captain.group.captains.exists()
 
 
-def test_a_meeting_recorded_by_mistake_is_removed_after_a_confirmation(client, people, area):
-    meeting = WatchMeetingFactory(group__area_command=area)
+def test_a_meeting_still_ahead_is_removed_after_a_confirmation(client, people, area):
+    # One that took place is a record, kept three years (outreach/tests/test_retention.py).
+    meeting = WatchMeetingFactory(group__area_command=area, held_on=timezone.now() + timedelta(days=3))
     url = reverse("outreach:watch_meeting_remove", args=[meeting.group_id, meeting.pk])
     client.force_login(people.sergeant)
 

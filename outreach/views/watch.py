@@ -17,6 +17,7 @@ from ..forms.watch import CaptainForm, MeetingForm, WatchGroupForm, WatchStatusF
 from ..lib import audit
 from ..lib.lists import paginate, wants_csv
 from ..lib.panels import panels_for
+from ..lib.retention import retention_refusal
 from ..models import AreaCommand, AuditEvent, Sector, WatchGroup
 from ..scope import get_object_for_user
 from ..services.watch import watch_group_set_status
@@ -174,6 +175,10 @@ def captain_remove(request, pk, captain_pk):
 def meeting_remove(request, pk, meeting_pk):
     group = get_group_for_user(request.user, pk, perm="outreach.change_watchgroup")
     meeting = get_object_or_404(group.meetings, pk=meeting_pk)
+    # A meeting that took place is a record (policy 003 §C.4); one still ahead may go.
+    if refusal := retention_refusal(meeting):
+        messages.error(request, refusal)
+        return redirect(group)
     if request.method == "POST":
         meeting.delete()
         messages.success(request, _("The meeting was removed."))

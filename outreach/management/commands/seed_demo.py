@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from outreach import clock
 from outreach.demo import pact, two_factor
+from outreach.demo.retention import reset_holds, seed_holds
 from outreach.models import (
     ActionPlan,
     AreaCommand,
@@ -184,6 +185,7 @@ class Command(BaseCommand):
             pact.seed_concerns(areas)
             pact.seed_plans(areas)
             pact.seed_projects(areas)
+            seed_holds(areas)
             seed_surveys(areas)
             report_count = seed_reports()
         self.stdout.write(
@@ -204,6 +206,7 @@ class Command(BaseCommand):
 
     def _reset(self):
         area_codes = [code for code, *_rest in AREAS]
+        reset_holds(self._usernames())
         reset_reports()
         WatchGroup.objects.filter(Q(area_command__code__in=area_codes) | Q(area_command__isnull=True)).delete()
         Referral.objects.filter(area_command__code__in=area_codes).delete()
