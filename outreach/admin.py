@@ -8,6 +8,7 @@ from .models import (
     ActionPlan,
     AreaCommand,
     AuditEvent,
+    AuditReview,
     BlockCaptain,
     CalendarFeed,
     Concern,
@@ -238,6 +239,23 @@ class AuditEventAdmin(admin.ModelAdmin):
     list_filter = ["action"]
     search_fields = ["username", "object_repr", "address"]
     date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AuditReview)
+class AuditReviewAdmin(admin.ModelAdmin):
+    """Read only, like the log it reviews: a week is marked reviewed on its page, and never changed."""
+
+    list_display = ["week", "reviewer_name", "reviewed_at", "events_seen"]
+    date_hierarchy = "week"
 
     def has_add_permission(self, request):
         return False

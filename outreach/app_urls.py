@@ -1,6 +1,8 @@
 """The community side's pages, in the ``outreach`` namespace."""
 
-from django.urls import path
+from datetime import date
+
+from django.urls import path, register_converter
 
 from .views import (
     account,
@@ -23,6 +25,21 @@ from .views import (
 
 app_name = "outreach"
 
+
+class IsoDateConverter:
+    """A day written ``YYYY-MM-DD`` (the Monday of an audit week); anything else is not a route (404)."""
+
+    regex = r"\d{4}-\d{2}-\d{2}"
+
+    def to_python(self, value):
+        return date.fromisoformat(value)  # ValueError for 2026-02-30: no match
+
+    def to_url(self, value):
+        return value.isoformat() if isinstance(value, date) else str(value)
+
+
+register_converter(IsoDateConverter, "isodate")
+
 urlpatterns = [
     path("", public.home, name="home"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
@@ -38,6 +55,8 @@ urlpatterns = [
     path("holds/", retention.hold_list, name="hold_list"),
     path("holds/new/", retention.hold_create, name="hold_create"),
     path("holds/<int:pk>/release/", retention.hold_release, name="hold_release"),
+    path("audit/reviews/", audit.audit_review_list, name="audit_review_list"),
+    path("audit/reviews/<isodate:week>/", audit.audit_review, name="audit_review"),
     path("accounts/lockouts/release/", account.lockout_release, name="lockout_release"),
     # Area commands
     path("areas/", areas.area_list, name="area_list"),

@@ -62,6 +62,11 @@ def month_asked(text, *, within_years):
         return None
 
 
+def week_start(day):
+    """The Monday of the week ``day`` falls in: a week of the audit review runs Monday to Sunday."""
+    return day - timedelta(days=day.weekday())
+
+
 def days_ago(days, *, since=None):
     return (since or today()) - timedelta(days=days)
 

@@ -1,6 +1,6 @@
 """The community side's models, one module per topic; every model is importable from here."""
 
-from .audit import AuditEvent
+from .audit import AuditEvent, AuditReview
 from .calendar import CalendarFeed
 from .concerns import Concern, ConcernEvent, CrimeType
 from .department import AreaCommand, Department, Sector, default_time_zone, validate_logo_size
@@ -18,6 +18,7 @@ __all__ = [
     "ActionPlan",
     "AreaCommand",
     "AuditEvent",
+    "AuditReview",
     "BlockCaptain",
     "CalendarFeed",
     "Concern",

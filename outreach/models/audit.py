@@ -5,13 +5,26 @@ cannot: log-ins and failed log-ins, lockouts and their release, CSV exports, rep
 of a citizen's contact details. A row is never changed: the model refuses, and a PostgreSQL trigger
 (migration 0015) refuses UPDATE always and DELETE of a row younger than the retention floor, so the
 admin, a shell or a bug cannot rewrite the record either.
+
+``AuditReview`` is the weekly review of that log (CJIS AU-6): the chief or the system administrator
+reads a week that has ended and signs it off with a note. A review is itself an audit record, held
+the same way: never changed, and deleted only past the retention floor (model and trigger, migration
+0020).
 """
 
+from datetime import timedelta
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from .. import clock
+from ..lib.validators import TEXT_MAX_LENGTH
 from ..scope import AreaScopedQuerySet
 from .department import AreaCommand
 
@@ -99,3 +112,82 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError("Audit events are deleted only by the retention purge, after three years.")
+
+
+class AuditReviewQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError("Audit reviews are never changed.")
+
+    def delete(self):
+        raise TypeError("Audit reviews are deleted only by the retention purge, after three years.")
+
+
+class AuditReview(models.Model):
+    """One week (Monday to Sunday, the department's time) of the audit log, read and signed off (CJIS AU-6)."""
+
+    REVIEW_PERMISSION = "outreach.review_auditevent"
+
+    week = models.DateField(_("week"), unique=True, help_text=_("The Monday the week starts."))
+    # Like an audit event's user: the id and the name are kept whatever becomes of the account.
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewer_name = models.CharField(_("reviewer"), max_length=150)
+    reviewed_at = models.DateTimeField(_("reviewed"), default=timezone.now)
+    note = models.TextField(
+        _("note"),
+        max_length=TEXT_MAX_LENGTH,
+        help_text=_("What you looked at, what stood out and what you did about it; “nothing unusual” is a finding."),
+    )
+    # The week's audit events when it was reviewed: a row added later (a late write) shows as a difference.
+    events_seen = models.PositiveIntegerField(_("events seen"), default=0)
+
+    objects = AuditReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-week"]
+        verbose_name = _("audit review")
+        verbose_name_plural = _("audit reviews")
+        constraints = [
+            models.CheckConstraint(condition=Q(week__iso_week_day=1), name="outreach_auditreview_week_monday"),
+            models.CheckConstraint(condition=~Q(note=""), name="outreach_auditreview_note_given"),
+        ]
+
+    def __str__(self):
+        return _("Audit review of the week of %(week)s") % {"week": date_format(self.week, "SHORT_DATE_FORMAT")}
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise TypeError("Audit reviews are never changed.")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("outreach:audit_review", args=[self.week])
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("Audit reviews are deleted only by the retention purge, after three years.")
+
+    @property
+    def ends_on(self):
+        """The Monday after the week: the first day it may be reviewed."""
+        return self.week + timedelta(days=7)
+
+    def has_ended(self, today=None):
+        return (today or clock.today()) >= self.ends_on
+
+    def clean(self):
+        if self.week is None:
+            return
+        if self.week.weekday() != 0:
+            raise ValidationError({"week": _("A week of the audit review starts on a Monday.")})
+        if not self.has_ended():
+            raise ValidationError(
+                {
+                    "week": _("This week has not ended yet: it can be reviewed from %(day)s.")
+                    % {"day": date_format(self.ends_on, "DATE_FORMAT")}
+                }
+            )

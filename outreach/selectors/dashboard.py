@@ -4,7 +4,8 @@ from programs.models import Presentation, PresentationRequest
 from surveys.models import ContactRequest, Survey, SurveyVersion
 
 from .. import clock
-from ..models import ActionPlan, Concern, Organization, Project, Referral, User
+from ..models import ActionPlan, AuditReview, Concern, Organization, Project, Referral, User
+from .audit import unreviewed_week_count
 from .pact import area_workload
 from .trends import TRENDS_PERMISSION, outreach_trends, trend_charts
 
@@ -105,6 +106,9 @@ def dashboard_context(user, *, area="", month=None):
             .select_related("area_command")
         )
     context["now"] = _what_to_do_now(user, presentations, today)
+    if user.has_perm(AuditReview.REVIEW_PERMISSION):
+        # CJIS AU-6: every week of the audit log that is over waits for the chief's or administrator's review.
+        context["audit_weeks_unreviewed"] = unreviewed_week_count(today)
     if user.has_perm(Presentation.REVIEW_PERMISSION):
         context["awaiting_review"] = presentations.awaiting_review().not_involving(user).count()
     if user.has_perm(TRENDS_PERMISSION):

@@ -12,6 +12,7 @@ from outreach.models import (
     ActionPlan,
     AreaCommand,
     AuditEvent,
+    AuditReview,
     BlockCaptain,
     CalendarFeed,
     Concern,
@@ -354,6 +355,17 @@ class AuditEventFactory(DjangoModelFactory):
     action = AuditEvent.Action.LOGIN
     username = "officer"
     address = "203.0.113.24"
+
+
+class AuditReviewFactory(DjangoModelFactory):
+    class Meta:
+        model = AuditReview
+
+    week = factory.LazyFunction(lambda: clock.week_start(clock.today()) - timedelta(days=7))  # last week
+    reviewed_by = factory.SubFactory(UserFactory, role="chief")
+    reviewer_name = factory.LazyAttribute(lambda review: review.reviewed_by.get_full_name())
+    note = "Read every failed log-in and export; nothing unusual."
+    events_seen = 12
 
 
 def authenticator_for(user_or_username):

@@ -15,6 +15,8 @@ from outreach.tests.browser import DESKTOP, PHONE, html_errors, log_in, screensh
 from outreach.tests.factories import (
     PASSWORD,
     ActionPlanFactory,
+    AuditEventFactory,
+    AuditReviewFactory,
     BlockCaptainFactory,
     CalendarFeedFactory,
     ConcernFactory,
@@ -133,6 +135,11 @@ def records(people, area):
         http_accept="text/html",
         path_info="/accounts/login/",
     )
+    # The audit log began three weeks ago: one week reviewed, two waiting (the chief's dashboard says so).
+    this_monday = timezone.localdate() - timedelta(days=timezone.localdate().weekday())
+    for weeks_back in (1, 2, 3):
+        AuditEventFactory(at=timezone.now() - timedelta(days=7 * weeks_back))
+    AuditReviewFactory(week=this_monday - timedelta(days=21), reviewed_by=people.sysadmin)
     last_year = timezone.localdate().year - 1
     AnnualRecommendations.objects.create(
         year=last_year, status="written", text="Light the parks on the east side.", written_by=people.chief
@@ -158,6 +165,8 @@ def records(people, area):
         "submitted": submitted,
         "scheduled": scheduled,
         "request": request_obj,
+        "audit_week": this_monday - timedelta(days=7),
+        "audit_reviewed_week": this_monday - timedelta(days=21),
     }
 
 
@@ -237,6 +246,9 @@ def _staff_pages(records):
         ("commander", "reports", reverse("reports:report_list")),
         ("sysadmin", "lockouts", reverse("outreach:lockout_list")),
         ("chief", "audit", reverse("outreach:audit_list")),
+        ("chief", "audit-reviews", reverse("outreach:audit_review_list")),
+        ("chief", "audit-review", reverse("outreach:audit_review", args=[records["audit_week"]])),
+        ("chief", "audit-reviewed", reverse("outreach:audit_review", args=[records["audit_reviewed_week"]])),
         ("commander", "generated-report", reverse("reports:report_detail", args=[records["generated"].pk])),
         ("officer", "reports-officer", reverse("reports:report_list")),
         ("chief", "annual", reverse("reports:annual_detail", args=[timezone.localdate().year - 1])),
@@ -292,6 +304,7 @@ def test_forms_sent_back_with_errors_are_accessible_and_valid(browser, live_serv
         ("watch-new", reverse("outreach:watch_create")),
         ("program-new", reverse("programs:program_create")),
         ("concern-new", reverse("outreach:concern_create")),
+        ("audit-review", reverse("outreach:audit_review", args=[records["audit_week"]])),
     ]:
         page.goto(f"{live_server.url}{path}")
         page.locator("main form[method=post] [type=submit]").first.click()

@@ -47,8 +47,9 @@ def test_a_dashboard_with_work_waiting_does_not_say_nothing_is_waiting(client, p
     assert b"Nothing is waiting" not in client.get(reverse("outreach:dashboard")).content
 
 
-# Surveys add one list each (the citizens to contact) and the chief's office the survey questions to approve.
-@pytest.mark.parametrize("role,queries", [("officer", 18), ("sergeant", 23), ("chief", 24)])
+# Surveys add one list each (the citizens to contact) and the chief's office the survey questions to approve;
+# the chief's weeks of audit not reviewed are one query more.
+@pytest.mark.parametrize("role,queries", [("officer", 18), ("sergeant", 23), ("chief", 25)])
 def test_dashboard_query_count_is_pinned(client, people, area, role, queries, django_assert_num_queries):
     Department.load()
     OrganizationFactory.create_batch(10, area_command=area)

@@ -17,6 +17,7 @@ department-wide (``scoped=False``).
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, time, timedelta
 from urllib.parse import quote
 
 import pytest
@@ -24,11 +25,13 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.shortcuts import resolve_url
 from django.urls import URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from outreach import clock
 from outreach.models import Department, Organization
 from outreach.tests.factories import (
     ActionPlanFactory,
+    AuditEventFactory,
     BlockCaptainFactory,
     CalendarFeedFactory,
     ConcernFactory,
@@ -238,6 +241,13 @@ def report_year(area):
     return {"year": clock.today().year - 1}
 
 
+def audit_week(area):
+    """Last week, in a log that began then (the review page exists for the weeks since the first event)."""
+    last_monday = clock.week_start(clock.today()) - timedelta(days=7)
+    AuditEventFactory(at=timezone.make_aware(datetime.combine(last_monday, time(9))))
+    return {"week": last_monday}
+
+
 def department_logo(area):
     Department.load().logo.save("logo.png", ContentFile(b"\x89PNG\r\n\x1a\n", name="logo.png"))
     return {}
@@ -272,6 +282,8 @@ ROUTES = {
     "outreach:hold_list": page(user="chief"),
     "outreach:hold_create": page(user="chief"),
     "outreach:hold_release": page(legal_hold, user="chief", scoped=False),
+    "outreach:audit_review_list": page(user="chief"),
+    "outreach:audit_review": page(audit_week, user="chief", scoped=False),
     "outreach:department_settings": page(user="chief"),
     "outreach:department_logo": public(department_logo),
     "outreach:organization_list": page(),
