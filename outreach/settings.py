@@ -160,6 +160,10 @@ LOGIN_ADDRESS_RATE = env.str("LOGIN_ADDRESS_RATE", default="30/15m")
 PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "outreach.lib.addresses.client_address"
 
+# History pages show who changed what and from where; putting a record back from them would bypass
+# the workflows' rules (a plan's approval, a report's review), so the admin cannot revert.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 # Two-factor authentication (CJIS 6.0 IA-2, ASVS V2.7-V2.8; django-otp, outreach/lib/two_factor.py):
 # every staff account enrols an authenticator app (TOTP) and gives its code after the password. A
 # department may exempt roles it names (DJANGO_TWO_FACTOR_EXEMPT_ROLES=records,officer), never the

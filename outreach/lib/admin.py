@@ -1,5 +1,6 @@
 """What the Django admin shares: a workflow record moves only through its services, never by hand."""
 
+from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
 
@@ -26,3 +27,10 @@ class HistoryAdmin(SimpleHistoryAdmin):
     """The admin of a model with change history: its History page lists who, when and from which address."""
 
     history_list_display = ["history_ip_address"]
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """An earlier version is shown, never saved back: a revert would bypass the workflows' rules
+        (``SIMPLE_HISTORY_REVERT_DISABLED`` only hides its button)."""
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)

@@ -298,3 +298,18 @@ def test_the_admin_shows_each_changes_address(client, people, area):
     page = client.get(reverse("admin:outreach_concern_history", args=[concern.pk]))
 
     assert page.status_code == 200 and CLIENT in page.content.decode()
+
+
+def test_the_admin_cannot_put_a_record_back_as_it_was(client, people, area):
+    """A revert from the History page would bypass the workflows' services (and their rules): it is off."""
+    concern = ConcernFactory(area_command=area, assigned_to=people.officer, status=Concern.Status.ASSIGNED)
+    client.force_login(people.officer)
+    _edit_concern(client, concern, REMOTE_ADDR=CLIENT)
+    first = concern.history.order_by("history_id").first()
+    client.force_login(people.sysadmin)
+
+    revert = client.post(
+        reverse("admin:outreach_concern_simple_history", args=[concern.pk, first.history_id]), {"_save": "Save"}
+    )
+
+    assert revert.status_code == 403
