@@ -242,6 +242,17 @@ def test_a_meeting_that_took_place_is_not_removed_from_the_groups_page(client, p
     assert WatchMeeting.objects.filter(pk=meeting.pk).exists()
 
 
+def test_the_groups_page_offers_to_remove_only_meetings_still_ahead(client, people, area):
+    past = WatchMeetingFactory(group__area_command=area)
+    ahead = WatchMeetingFactory(group=past.group, held_on=timezone.now() + timedelta(days=3))
+    client.force_login(people.sergeant)
+
+    page = client.get(past.group.get_absolute_url()).content.decode()
+
+    assert reverse("outreach:watch_meeting_remove", args=[past.group_id, ahead.pk]) in page
+    assert reverse("outreach:watch_meeting_remove", args=[past.group_id, past.pk]) not in page
+
+
 def test_a_held_meeting_still_ahead_is_not_removed_either(client, people, area):
     meeting = WatchMeetingFactory(group__area_command=area, held_on=timezone.now() + timedelta(days=3))
     LegalHoldFactory(record=meeting)

@@ -60,6 +60,7 @@ def watch_detail(request, pk, bound_forms=None, status=200):
         "captains": group.captains.all(),
         "meetings": group.meetings.select_related("officer_present"),
         "can_change": can_change,
+        "now": timezone.now(),
         "status_form": bound_forms.get("status") or WatchStatusForm(group=group),
         "captain_form": bound_forms.get("captain") or CaptainForm(),
         "meeting_form": bound_forms.get("meeting") or MeetingForm(user=request.user),
