@@ -1,6 +1,7 @@
 """The CSV columns of the community side's lists."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .lib.exports import Column, ListExport, local_date, local_minute, name_or_blank
 
@@ -106,6 +107,6 @@ class AuditExport(ListExport):
         Column(_("User name"), lambda e: e.username),
         Column(_("Address"), lambda e: e.address or ""),
         Column(_("Record type"), lambda e: e.object_type),
-        Column(_("Record"), lambda e: e.object_repr),
+        Column(pgettext_lazy("noun", "Record"), lambda e: e.object_repr),
         Column(_("Details"), lambda e: ", ".join(f"{key}={value}" for key, value in sorted(e.data.items()))),
     )

@@ -1,6 +1,7 @@
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .lib.filters import DateInput, SearchFilterSet
 from .models import (
@@ -203,7 +204,7 @@ class AuditFilter(django_filters.FilterSet):
     """The audit page: by user, record, action and dates."""
 
     user = django_filters.CharFilter(field_name="username", lookup_expr="iexact", label=_("User name"))
-    record = django_filters.CharFilter(method="filter_record", label=_("Record"))
+    record = django_filters.CharFilter(method="filter_record", label=pgettext_lazy("noun", "Record"))
     action = django_filters.ChoiceFilter(
         choices=AuditEvent.Action.choices, label=_("Action"), empty_label=_("Every action")
     )

@@ -15,12 +15,14 @@ from outreach.tests.browser import DESKTOP, PHONE, html_errors, log_in, screensh
 from outreach.tests.factories import (
     PASSWORD,
     ActionPlanFactory,
+    AreaHoldFactory,
     AuditEventFactory,
     AuditReviewFactory,
     BlockCaptainFactory,
     CalendarFeedFactory,
     ConcernFactory,
     ImplementationEntryFactory,
+    LegalHoldFactory,
     OrganizationFactory,
     PartnershipFactory,
     PartnershipLogEntryFactory,
@@ -147,6 +149,8 @@ def records(people, area):
     GeneratedReportFactory(
         kind="annual", level="department", area_command=None, period=date(last_year, 1, 1), is_draft=True
     )
+    LegalHoldFactory(record=concern, placed_by=people.chief)
+    AreaHoldFactory(area_command=area, placed_by=people.chief)
     return {
         "generated": generated,
         "project": project,
@@ -245,6 +249,9 @@ def _staff_pages(records):
         ("sergeant", "request", reverse("programs:request_detail", args=[records["request"].pk])),
         ("commander", "reports", reverse("reports:report_list")),
         ("sysadmin", "lockouts", reverse("outreach:lockout_list")),
+        ("sysadmin", "recovery-codes", reverse("outreach:two_factor_recovery")),
+        ("chief", "holds", reverse("outreach:hold_list")),
+        ("chief", "hold-new", reverse("outreach:hold_create")),
         ("chief", "audit", reverse("outreach:audit_list")),
         ("chief", "audit-reviews", reverse("outreach:audit_review_list")),
         ("chief", "audit-review", reverse("outreach:audit_review", args=[records["audit_week"]])),
