@@ -22,6 +22,8 @@ from ..models import AreaCommand, AuditEvent, Sector, WatchGroup
 from ..scope import get_object_for_user
 from ..services.watch import watch_group_set_status
 
+REQUESTER_PERMISSION = "outreach.handle_watchgroup_request"
+
 
 def _groups():
     return WatchGroup.objects.select_related("area_command", "sector", "liaison_officer")
@@ -51,12 +53,16 @@ def watch_list(request):
 @login_required
 def watch_detail(request, pk, bound_forms=None, status=200):
     group = get_group_for_user(request.user, pk)
-    if group.requester_name or group.requester_email or group.requester_phone:
+    # Who asked for a citizens' group is for the staff who pick requests up; each time the page shows it,
+    # the audit log says so.
+    requester_shown = bool(group.requester_name) and request.user.has_perm(REQUESTER_PERMISSION)
+    if requester_shown:
         audit.record(AuditEvent.Action.CONTACT_VIEWED, request=request, obj=group)
     bound_forms = bound_forms or {}
     can_change = request.user.has_perm("outreach.change_watchgroup")
     context = {
         "group": group,
+        "requester_shown": requester_shown,
         "captains": group.captains.all(),
         "meetings": group.meetings.select_related("officer_present"),
         "can_change": can_change,
