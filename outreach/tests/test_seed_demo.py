@@ -1,3 +1,4 @@
+import io
 from datetime import timedelta
 
 import pytest
@@ -9,6 +10,8 @@ from django.utils import timezone
 from outreach.models import (
     ActionPlan,
     AreaCommand,
+    AuditEvent,
+    AuditReview,
     Concern,
     Organization,
     Partnership,
@@ -43,9 +46,29 @@ def test_seed_demo_users_log_in_with_the_printed_password(db, client):
     call_command("seed_demo")
 
     response = client.post(reverse("login"), {"username": "north.officer1", "password": "outreach-demo-2026"})
-
     assert response.status_code == 302
     assert response["Location"] == reverse("outreach:dashboard")
+
+    # …and the demo's published authenticator key gives the second factor.
+    code = call_command_output("demo_code")
+    verified = client.post(reverse("outreach:two_factor_verify"), {"code": code})
+    assert verified["Location"] == reverse("outreach:dashboard")
+    assert client.get(reverse("outreach:dashboard")).status_code == 200
+
+
+def call_command_output(name):
+    out = io.StringIO()
+    call_command(name, stdout=out, stderr=io.StringIO())
+    return out.getvalue().strip()
+
+
+def test_the_demo_has_past_weeks_of_audit_one_reviewed(db):
+    call_command("seed_demo")
+    call_command("seed_demo")
+
+    reviews = AuditReview.objects.all()
+    assert reviews.count() == 1
+    assert AuditEvent.objects.filter(at__date__lt=reviews.get().week + timedelta(weeks=3)).count() > 100
 
 
 def test_every_area_has_organizations_and_a_full_chain_of_command(db):

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from outreach import clock
 from outreach.demo import pact, two_factor
+from outreach.demo.audit import seed_audit
 from outreach.demo.retention import reset_holds, seed_holds
 from outreach.models import (
     ActionPlan,
@@ -186,6 +187,7 @@ class Command(BaseCommand):
             pact.seed_plans(areas)
             pact.seed_projects(areas)
             seed_holds(areas)
+            seed_audit()
             seed_surveys(areas)
             report_count = seed_reports()
         self.stdout.write(
