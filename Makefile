@@ -23,7 +23,7 @@ help:
 	@echo "make check-deploy      Django's deploy check with production settings"
 	@echo "make security          bandit (no medium or high issue) and pip-audit of the pinned packages"
 	@echo "make messages          collect new strings into locale/es and compile it (rewrites locale/; translate, then commit)"
-	@echo "make bench             run the benchmarks in bench/"
+	@echo "make bench             measure the app at scale in one run (BENCH_ARGS='--database NAME --allow-small' to develop)"
 	@echo "make clean             remove .venv, staticfiles and test output"
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -114,9 +114,10 @@ security: $(STAMP)
 # Every check, then every test; rewrites no tracked file.
 test: lint migrations-check check-deploy messages-check security pytest
 
-# The benchmarks in bench/, one after the other.
+# Performance at scale, in one run (bench/README.md): on the database `outreach` filled by
+# `seed_demo --scale large`; BENCH_ARGS passes options (--database NAME, --allow-small, --items 1,3).
 bench: $(STAMP) wrk
-	$(PY) bench/survey_public.py
+	$(PY) -m bench.run $(BENCH_ARGS)
 
 # Remove the venv, collected static files and test output.
 clean:

@@ -1,6 +1,6 @@
 -- wrk: POST the same answers with a new one-time key each time (BENCH_BODY holds "KEY" where it goes).
 local threads = {}
-local counter, thread_id, run, body, path, cookie = 0, 0, 0, "", "", ""
+local counter, thread_id, run, prefix, body, path, cookie = 0, 0, 0, "", "", "", ""
 
 function setup(thread)
   thread:set("id", #threads)
@@ -13,12 +13,14 @@ function init(args)
   path = os.getenv("BENCH_PATH")
   cookie = os.getenv("BENCH_COOKIE")
   run = tonumber(os.getenv("BENCH_RUN"))
+  -- Eight hex digits drawn once per benchmark: keys stored by an earlier benchmark are never sent again.
+  prefix = os.getenv("BENCH_PREFIX")
 end
 
 request = function()
   counter = counter + 1
-  -- Unique across threads and runs: the same key twice would (rightly) be stored once.
-  local key = string.format("%08x-%04x-4000-8000-%012x", thread_id + 1, run, counter)
+  -- Unique across threads, runs and benchmarks: the same key twice would (rightly) be stored once.
+  local key = string.format("%s-%04x-4%03x-8000-%012x", prefix, run, thread_id, counter)
   return wrk.format("POST", path, {
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["Cookie"] = cookie,

@@ -7,8 +7,9 @@ writes them out as a bare form with a CSRF token, padded to as many bytes as the
 (``BENCH_PAGE_BYTES``, measured by the benchmark) so that both send the same bytes.
 
 ``fixed`` is the floor beneath it: the same number of bytes with a CSRF token and no reading at
-all, what any Django page with a form costs here. The survey benchmark (bench/survey_public.py)
+all, what any Django page with a form costs here. The survey benchmark (bench/survey.py)
 compares the real public survey page against both; its target is against ``minimal``.
+The survey is the benchmark's (``BENCH_SURVEY``, the community survey by default).
 """
 
 import os
@@ -24,9 +25,14 @@ from surveys.models import Answer, Question, Response, Survey
 _SURVEY = {}
 
 
+def _slug():
+    """The survey the benchmark measures (bench/run.py --survey)."""
+    return os.environ.get("BENCH_SURVEY", "community")
+
+
 def _survey():
     if not _SURVEY:
-        survey = Survey.objects.select_related("live_version").get(slug="community")
+        survey = Survey.objects.select_related("live_version").get(slug=_slug())
         questions = {f"q{question.pk}": question for question in Question.objects.filter(version=survey.live_version)}
         _SURVEY.update(survey=survey, questions=questions)
     return _SURVEY
@@ -60,7 +66,7 @@ def _page():
 
 def _survey_form(request):
     """The survey read from the database and written out, every time."""
-    survey = Survey.objects.select_related("live_version").get(slug="community")
+    survey = Survey.objects.select_related("live_version").get(slug=_slug())
     questions = Question.objects.filter(version=survey.live_version).prefetch_related("options").order_by("position")
     context = {"version": survey.live_version, "questions": questions, "token": get_token(request)}
     if not _PADDING:
