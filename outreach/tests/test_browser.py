@@ -42,7 +42,7 @@ def test_login_page_is_accessible_on_a_phone(page, live_server):
 
 
 def test_wrong_password_is_explained_next_to_the_form(page, live_server, cast):
-    log_in(page, live_server, "demo.officer", "not the password")
+    log_in(page, live_server, "demo.officer", "not the password", second_factor=False)
 
     assert page.get_by_role("alert").filter(has_text="correct username and password").is_visible()
     assert page.get_by_label("Username").input_value() == "demo.officer"
