@@ -1,11 +1,14 @@
 """Fill the database with a fictional department to try the product on.
 
-Records span 12 months back and 2 months ahead of today.
+Records span 12 months back and 2 months ahead of today. ``--scale large`` then adds
+five years of a six-area department for the benchmarks (``outreach.demo.large``).
 
 Idempotent: running it again adds nothing that is already there. ``--reset``
-removes the demo records first (development only).
+removes the demo records first (development only); it refuses when the large data
+set is there (use a scratch database for that one).
 """
 
+import argparse
 import random
 from datetime import datetime, time, timedelta
 
@@ -16,9 +19,12 @@ from django.db.models import Q
 from django.utils import timezone
 
 from outreach import clock
-from outreach.demo import pact, two_factor
+from outreach.demo import large, pact, two_factor
 from outreach.demo.audit import seed_audit
+from outreach.demo.large_field import FieldWork
+from outreach.demo.large_pact import Concerns
 from outreach.demo.retention import reset_holds, seed_holds
+from outreach.lib.bulk import Progress, analyze, fast_session
 from outreach.models import (
     ActionPlan,
     AreaCommand,
@@ -38,6 +44,7 @@ from outreach.models import (
     WatchGroup,
     WatchMeeting,
 )
+from programs.demo import LargePresentations
 from programs.models import (
     Presentation,
     PresentationAttachment,
@@ -48,6 +55,7 @@ from programs.models import (
 )
 from reports.demo import reset_reports, seed_reports
 from surveys.demo import reset_surveys, seed_surveys
+from surveys.demo_large import LargeSurveys
 
 DEMO_PASSWORD = "outreach-demo-2026"
 
@@ -155,24 +163,32 @@ REQUESTERS = [
     "Patrick O'Donnell",
 ]
 
-SCALES = {
-    # Room for larger data sets (performance work); "small" is the demo.
-    "small": {},
-}
-
 
 class Command(BaseCommand):
     help = "Create a fictional department with users for every role and realistic records."
 
     def add_arguments(self, parser):
         parser.add_argument("--reset", action="store_true", help="Delete the demo records first (DEBUG only).")
-        parser.add_argument("--scale", choices=sorted(SCALES), default="small", help="How much data to create.")
+        parser.add_argument(
+            "--scale",
+            choices=("demo", "large"),
+            default="demo",
+            help="demo: a year of three area commands; large: five years of six, for the benchmarks (minutes).",
+        )
+        # The large data set's size, as a fraction of the real one (the tests use a small one).
+        parser.add_argument("--factor", type=float, default=1.0, help=argparse.SUPPRESS)
 
-    def handle(self, *args, reset=False, scale="small", **options):
+    def handle(self, *args, reset=False, scale="demo", factor=1.0, **options):
         if not settings.DEBUG:
             raise CommandError(
                 "seed_demo creates users with a published password: it only runs with DJANGO_DEBUG=true."
             )
+        if reset and (scale == "large" or large.is_seeded()):
+            raise CommandError(
+                "--reset does not remove the large data set: seed it into a database of its own "
+                "(DATABASE_URL=…/outreach_large) and drop that database to start over."
+            )
+        progress = Progress(self.stdout.write)
         with transaction.atomic(), clock.in_department_time():
             if reset:
                 self._reset()
@@ -205,6 +221,41 @@ class Command(BaseCommand):
             for user in created_users:
                 area = f", {user.area_command.name}" if user.area_command else ""
                 self.stdout.write(f"  {user.username:<22} {user.get_role_display()}{area}")
+        if scale == "large":
+            self._large(factor, progress)
+
+    def _large(self, factor, progress):
+        """Five years of six area commands in one transaction, by COPY, saying how far it is as it goes."""
+        if large.is_seeded():
+            self.stdout.write("The large data set is already here: nothing added.")
+            return
+        progress.step(f"Large data set, factor {factor:g}: the demo data is ready")
+        with transaction.atomic(), clock.in_department_time(), fast_session():
+            world = large.build_world(factor=factor, progress=progress)
+            # The order the tables are made in is the order rows reach the database: parents first.
+            presentations = LargePresentations(world)
+            field = FieldWork(world)
+            concerns = Concerns(world)
+            presentations.link_tables()
+            field.link_tables()
+            surveys = LargeSurveys(world)
+            presentations.seed(concerns)
+            field.watch_groups()
+            field.partnerships_and_log(concerns)
+            field.projects_and_notes(concerns)
+            intake = world.count("concerns") - concerns.concerns.total - world.count("survey_concerns")
+            field.intake(concerns, max(0, intake))
+            field.referrals_and_outreach()
+            surveys.seed(concerns)
+            world.loader.finish()
+            progress.step(
+                f"{sum(table.count for table in world.loader.tables):,} rows in all; "
+                f"{concerns.concerns.count:,} concerns, {concerns.plans.plans.count:,} action plans"
+            )
+        progress.step("every foreign key checked")
+        analyze()
+        progress.step("planner statistics updated (ANALYZE)")
+        self.stdout.write(self.style.SUCCESS(f"Large data set ready in {progress.elapsed():.0f} s."))
 
     def _reset(self):
         area_codes = [code for code, *_rest in AREAS]
