@@ -256,7 +256,8 @@ def test_the_chief_s_trends_cost_a_fixed_number_of_queries(client, people, area,
         _submitted(target, local(2026, 10, 30))
     client.force_login(people.chief)
 
-    with django_assert_num_queries(26):  # with the survey questions to approve, the citizens to contact, the audit weeks to review
+    # with the survey questions to approve, the citizens to contact, the audit weeks to review
+    with django_assert_num_queries(26):
         client.get(reverse("outreach:dashboard"))
 
 
