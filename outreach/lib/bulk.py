@@ -12,6 +12,7 @@ import time
 from contextlib import contextmanager
 
 from django.db import IntegrityError, connection
+from psycopg2 import sql
 
 
 class Table:
@@ -68,8 +69,10 @@ class Loader:
     def first_free_id(self, name):
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT GREATEST(nextval(pg_get_serial_sequence(%s, 'id')), "
-                f"(SELECT COALESCE(MAX(id), 0) + 1 FROM {name}))",
+                sql.SQL(
+                    "SELECT GREATEST(nextval(pg_get_serial_sequence(%s, 'id')), "
+                    "(SELECT COALESCE(MAX(id), 0) + 1 FROM {}))"
+                ).format(sql.Identifier(name)),
                 [name],
             )
             return cursor.fetchone()[0]
@@ -86,7 +89,9 @@ class Loader:
             for table in self.tables:
                 if table._next_id is not None:
                     cursor.execute(
-                        f"SELECT setval(pg_get_serial_sequence(%s, 'id'), (SELECT MAX(id) FROM {table.name}))",
+                        sql.SQL("SELECT setval(pg_get_serial_sequence(%s, 'id'), (SELECT MAX(id) FROM {}))").format(
+                            sql.Identifier(table.name)
+                        ),
                         [table.name],
                     )
 
@@ -120,8 +125,10 @@ def check_foreign_keys(cursor):
     """Raise ``IntegrityError`` naming each foreign key of the schema that a row breaks."""
     cursor.execute(
         """
-        SELECT c.conname, c.conrelid::regclass, a.attname, c.confrelid::regclass, f.attname
+        SELECT c.conname, t.relname, a.attname, p.relname, f.attname
         FROM pg_constraint c
+        JOIN pg_class t ON t.oid = c.conrelid
+        JOIN pg_class p ON p.oid = c.confrelid
         JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
         JOIN pg_attribute f ON f.attrelid = c.confrelid AND f.attnum = c.confkey[1]
         WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace
@@ -131,8 +138,15 @@ def check_foreign_keys(cursor):
     broken = []
     for name, table, column, parent, key in cursor.fetchall():
         cursor.execute(
-            f'SELECT count(*) FROM {table} t WHERE t."{column}" IS NOT NULL '
-            f'AND NOT EXISTS (SELECT FROM {parent} p WHERE p."{key}" = t."{column}")'
+            sql.SQL(
+                "SELECT count(*) FROM {table} t WHERE t.{column} IS NOT NULL "
+                "AND NOT EXISTS (SELECT FROM {parent} p WHERE p.{key} = t.{column})"
+            ).format(
+                table=sql.Identifier(table),
+                column=sql.Identifier(column),
+                parent=sql.Identifier(parent),
+                key=sql.Identifier(key),
+            )
         )
         missing = cursor.fetchone()[0]
         if missing:
