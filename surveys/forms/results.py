@@ -90,20 +90,23 @@ class ResultsActionForm(FormDefaultsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["month"].choices = month_choices
         since = clock.days_ago(ACTION_LOOKBACK_DAYS)
-        self.fields["concern"].queryset = (
-            Concern.objects.for_user(user)
-            .filter(received_on__gte=since)
-            .select_related("category")
-            .order_by("-received_on")
+        # Typed by number, not chosen from a list: a large department opens tens of thousands a year.
+        concern, plan = self.fields["concern"], self.fields["plan"]
+        concern.queryset = Concern.objects.for_user(user).filter(received_on__gte=since)
+        plan.queryset = ActionPlan.objects.for_user(user).filter(created_at__date__gte=since)
+        concern.widget = forms.NumberInput(attrs={"min": 1, "inputmode": "numeric"})
+        plan.widget = forms.NumberInput(attrs={"min": 1, "inputmode": "numeric"})
+        concern.label, plan.label = _("Concern number"), _("Action plan number")
+        concern.help_text = _(
+            "A concern opened from a finding of these results, if any: the number in its address (…/concerns/12/)."
         )
-        self.fields["concern"].label_from_instance = lambda concern: (
-            f"{concern.category} · {concern.received_on:%Y-%m-%d} · {concern.description[:60]}"
+        plan.help_text = _("An action plan opened from a finding, if any: the number in its address (…/plans/12/).")
+        concern.error_messages["invalid_choice"] = _(
+            "There is no concern number %(value)s of the last year that you may see."
         )
-        self.fields["plan"].queryset = (
-            ActionPlan.objects.for_user(user).filter(created_at__date__gte=since).order_by("-created_at")
+        plan.error_messages["invalid_choice"] = _(
+            "There is no action plan number %(value)s of the last year that you may see."
         )
-        self.fields["concern"].help_text = _("A concern opened from a finding of these results, if any.")
-        self.fields["plan"].help_text = _("An action plan opened from a finding, if any.")
 
     def clean_month(self):
         month = clock.month_asked(self.cleaned_data["month"], within_years=10)

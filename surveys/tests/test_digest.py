@@ -1,6 +1,6 @@
 """The month's results sent to the chief and designee, once, and the action the chief records on them."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 import time_machine
@@ -77,6 +77,34 @@ def test_the_chief_records_the_action_taken_on_a_months_results(client, people, 
     assert (action.month, action.concern, action.by) == (date(2026, 11, 1), concern, people.chief)
     page = client.get(survey.get_results_url(), {"month": "2026-11"}).content.decode()
     assert "Asked North for a lighting walk." in page
+
+
+def test_a_concern_number_that_is_not_one_of_the_last_year_is_refused_at_its_field(client, people, survey, area):
+    old = ConcernFactory(area_command=area, received_on=timezone.localdate() - timedelta(days=400))
+    client.force_login(people.chief)
+
+    response = client.post(
+        reverse("surveys:results_action_add", args=[survey.pk]),
+        {"action-month": "2026-11", "action-note": "Lighting walk.", "action-concern": old.pk},
+    )
+
+    assert response.status_code == 400
+    assert response.context["action_form"].errors["concern"] == [
+        f"There is no concern number {old.pk} of the last year that you may see."
+    ]
+    assert "Lighting walk." in response.content.decode()  # what was typed is kept
+    assert not ResultsAction.objects.exists()
+
+
+def test_the_action_form_lists_no_concerns_whatever_their_number(client, people, survey, area):
+    """The concern and plan are typed by number: the page does not grow with the department's records."""
+    client.force_login(people.chief)
+    ConcernFactory.create_batch(30, area_command=area)
+
+    page = client.get(survey.get_results_url()).content.decode()
+
+    assert 'name="action-concern"' in page and 'type="number"' in page
+    assert "<option" not in page.split('name="action-concern"')[1].split("</div>")[0]
 
 
 def test_an_empty_action_is_refused_keeping_the_page(client, people, survey):
