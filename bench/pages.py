@@ -16,6 +16,7 @@ Two passes, with the same settings and the same session:
 A page over the target gets the EXPLAIN ANALYZE of its slowest statements in the results' appendix.
 """
 
+import logging
 import re
 import time
 from collections import Counter
@@ -26,6 +27,7 @@ from .stack import Browser
 P95_TARGET_MS = 150
 # A statement repeated this often in one page is a query per row: the count grows with the data.
 REPEATS_LIMIT = 10
+SLOW_WARMUP_S = 2
 LIST_NAMES = re.compile(r"(_list|_mine|_queue|_coverage|^dashboard|^calendar_month)$")
 
 
@@ -107,6 +109,8 @@ def count_queries(pages, session_ids):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    # A refused page is an answer here, not a warning to print; a server error is still logged.
+    logging.getLogger("django.request").setLevel(logging.ERROR)
     figures = {}
     for role, session_id in session_ids.items():
         client = Client(raise_request_exception=False)
@@ -138,7 +142,8 @@ def time_pages(pages, browsers, *, runs, warmups, budget):
     for role, browser in browsers.items():
         for label, path in pages:
             for _ in range(warmups):
-                browser.request(path)
+                if browser.request(path)[2] > SLOW_WARMUP_S:
+                    break  # a page this slow is warm after one
             seconds, statuses, size, started = [], set(), 0, time.perf_counter()
             while len(seconds) < runs and (len(seconds) < 5 or time.perf_counter() - started < budget):
                 status, content, elapsed = browser.request(path)

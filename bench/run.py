@@ -70,6 +70,7 @@ def options():
     parser.add_argument("--commander", default="north.commander")
     parser.add_argument("--chief", default="chief")
     parser.add_argument("--password", default="outreach-demo-2026", help="the demo users' password")
+    parser.add_argument("--note", default="", help="a line written at the top of the results (what this run is)")
     parser.add_argument("--seconds", type=int, default=8, help="each wrk run (items 1–2)")
     parser.add_argument("--rounds", type=int, default=3, help="alternating wrk rounds per figure (the median kept)")
     parser.add_argument("--page-runs", type=int, default=20, help="timed requests per page and role (item 3)")
@@ -250,10 +251,12 @@ def document(opts, counts, span, sections, verdicts, started, load, before, afte
         f"# Benchmark — {started:%Y-%m-%d %H:%M} — database `{opts.database}`",
         "",
         *(["**Development figures: not the large data set (--allow-small).**", ""] if small else []),
+        *([f"**{opts.note}**", ""] if opts.note else []),
         f"Machine: {machine()}.",
         f"App: gunicorn, 2 sync workers, timeout 60 s (the Procfile's), production settings (DEBUG off), "
         f"Redis db {REDIS_DB}. The run took {minutes:.1f} minutes; the load average (1 min) was "
-        f"{load[0]:.1f} at the start and {os.getloadavg()[0]:.1f} at the end (above the cores: something else ran).",
+        f"{load[0]:.1f} at the start and {os.getloadavg()[0]:.1f} at the end"
+        + (" (above the cores before it began: something else was running)." if load[0] > os.cpu_count() else "."),
         "",
         "Data set when the run started"
         + (f" (survey responses from {span['first']:%Y-%m-%d} to {span['last']:%Y-%m-%d})" if span["first"] else "")
