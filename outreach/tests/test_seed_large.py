@@ -11,6 +11,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from conftest import restore_seed_data
 from outreach import clock
 from outreach.demo.large import COUNTS, DAYS_AHEAD, MARKER_AREA
 from outreach.lib.bulk import Loader, fast_session
@@ -59,8 +60,13 @@ def _counts():
 
 
 @pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    """The demo and the large data set, seeded twice, in a transaction rolled back after this module's tests."""
+def large(django_db_setup, django_db_blocker):
+    """The demo and the large data set, seeded twice, in a transaction rolled back after this module's tests.
+
+    It starts from the data migrations' rows (the catalog, the crime types), which a browser test run
+    before may have flushed."""
+    with django_db_blocker.unblock():
+        restore_seed_data(only_if_flushed=True)
     with django_db_blocker.unblock(), override_settings(DEBUG=True), transaction.atomic():
         call_command("seed_demo", stdout=io.StringIO())
         before = _counts()
@@ -71,25 +77,25 @@ def seeded(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
-def test_the_large_seed_adds_each_kind_of_record_in_proportion(seeded):
-    added = {name: seeded["after"][name] - seeded["before"][name] for name in MEASURED}
+def test_the_large_seed_adds_each_kind_of_record_in_proportion(large):
+    added = {name: large["after"][name] - large["before"][name] for name in MEASURED}
 
     for name, count in added.items():
         expected = COUNTS[name] * FACTOR
         assert 0.7 * expected <= count <= 1.4 * expected + 3, (name, count, expected)
     # About two in five concerns get a plan; each response answers most of its questions.
-    plans = seeded["after"]["plans"] - seeded["before"]["plans"]
+    plans = large["after"]["plans"] - large["before"]["plans"]
     assert 0.25 <= plans / added["concerns"] <= 0.6
-    assert seeded["after"]["answers"] - seeded["before"]["answers"] >= 6 * added["responses"]
+    assert large["after"]["answers"] - large["before"]["answers"] >= 6 * added["responses"]
 
 
-def test_running_it_again_adds_nothing(seeded):
-    assert seeded["again"] == seeded["after"]
-    assert "already here" in seeded["second"]
+def test_running_it_again_adds_nothing(large):
+    assert large["again"] == large["after"]
+    assert "already here" in large["second"]
 
 
-def test_it_says_how_far_it_is_step_by_step(seeded):
-    lines = [line for line in seeded["first"].splitlines() if line.startswith("[")]
+def test_it_says_how_far_it_is_step_by_step(large):
+    lines = [line for line in large["first"].splitlines() if line.startswith("[")]
 
     assert len(lines) >= 10
     assert any("presentations" in line for line in lines)
@@ -97,7 +103,7 @@ def test_it_says_how_far_it_is_step_by_step(seeded):
     assert all("s]" in line for line in lines)
 
 
-def test_every_area_command_has_its_share_one_busy_one_quiet(seeded, db):
+def test_every_area_command_has_its_share_one_busy_one_quiet(large, db):
     areas = AreaCommand.objects.annotate(
         concerns_count=Count("concerns", distinct=True), presentations_count=Count("presentations", distinct=True)
     )
@@ -110,7 +116,7 @@ def test_every_area_command_has_its_share_one_busy_one_quiet(seeded, db):
     assert answered == {area.pk for area in by_code.values()}
 
 
-def test_dates_fall_within_five_years_and_only_presentations_lie_ahead(seeded, db):
+def test_dates_fall_within_five_years_and_only_presentations_lie_ahead(large, db):
     today, now = clock.today(), timezone.now()
     earliest = today.replace(year=today.year - 5)
     ranges = [
@@ -135,7 +141,7 @@ def test_dates_fall_within_five_years_and_only_presentations_lie_ahead(seeded, d
     assert Presentation.objects.filter(starts_at__lt=now - timedelta(days=400), status="approved").exists()
 
 
-def test_the_records_follow_the_rules_the_app_relies_on(seeded, db):
+def test_the_records_follow_the_rules_the_app_relies_on(large, db):
     # A concern stands where its plan stands, and the plan's officer carries it.
     for plan in ActionPlan.objects.filter(concern__isnull=False).select_related("concern"):
         assert plan.concern.status == CONCERN_STATUS[plan.status]
@@ -157,7 +163,7 @@ def test_the_records_follow_the_rules_the_app_relies_on(seeded, db):
     assert Concern.objects.filter(source=Concern.Source.SURVEY, survey_answers__isnull=False).exists()
 
 
-def test_the_sequences_run_past_the_ids_given(seeded, db):
+def test_the_sequences_run_past_the_ids_given(large, db):
     with connection.cursor() as cursor:
         cursor.execute("SELECT last_value FROM pg_sequences WHERE sequencename = 'surveys_answer_id_seq'")
         row = cursor.fetchone()
@@ -175,7 +181,7 @@ def test_the_sequences_run_past_the_ids_given(seeded, db):
     assert copy.pk > concern.pk
 
 
-def test_the_chief_opens_the_lists_and_the_results_of_the_data(seeded, db, client):
+def test_the_chief_opens_the_lists_and_the_results_of_the_data(large, db, client):
     client.force_login(User.objects.get(username="chief"))
     survey = Survey.objects.annotate(n=Count("responses")).order_by("-n").first()
     officer = User.objects.get(username="southeast.officer1")
@@ -194,7 +200,7 @@ def test_the_chief_opens_the_lists_and_the_results_of_the_data(seeded, db, clien
 
 
 @pytest.mark.parametrize("options", [{"reset": True}, {"reset": True, "scale": "large"}])
-def test_reset_is_refused_once_the_large_data_set_is_there(seeded, db, settings, options):
+def test_reset_is_refused_once_the_large_data_set_is_there(large, db, settings, options):
     settings.DEBUG = True
 
     with pytest.raises(CommandError, match="large data set"):
