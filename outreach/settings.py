@@ -103,6 +103,10 @@ DATABASES = {
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# PostgreSQL's JIT compiles a query whose estimated cost is high: for the dashboard's and the reports'
+# aggregates over five years it spent 1.8 s compiling a query that runs in 0.3 s. Pages and reports
+# are short queries, never the long analytic ones JIT pays off on.
+DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 DATABASES["default"].setdefault("TEST", {})["NAME"] = env.str("DJANGO_TEST_DATABASE", default="test_outreach")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -50,3 +50,12 @@ def test_deploy_check_prints_no_warning_in_production():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_the_database_connection_does_not_jit_compile(db):
+    """JIT compiling cost more than the five-year aggregates it was compiling (docs/architecture.md)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
