@@ -41,7 +41,8 @@ def environment(database):
         # Every request comes from 127.0.0.1: the limiters still count, with allowances the run cannot reach.
         "PUBLIC_FORM_RATE": "100000000/h",
         "LOGIN_ADDRESS_RATE": "1000/15m",
-        "DJANGO_LOG_LEVEL": "WARNING",
+        # Server errors only: a refused page (403) is an answer the benchmark reads, not a warning.
+        "DJANGO_LOG_LEVEL": "ERROR",
         "PYTHONPATH": str(ROOT),
     }
 
