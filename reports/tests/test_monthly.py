@@ -6,6 +6,7 @@ import threading
 from datetime import datetime, time, timedelta
 
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
@@ -25,9 +26,10 @@ from outreach.tests.factories import (
 )
 from programs.models import Presentation
 from programs.tests.factories import PresentationFactory, ProgramFactory
+from reports.builders import monthly
 from reports.builders.monthly import monthly_report
 from reports.models import GeneratedReport
-from reports.services import report_compile, report_request
+from reports.services import TEMPLATES, report_compile, report_context, report_request
 
 from .factories import GeneratedReportFactory
 
@@ -147,10 +149,10 @@ def test_the_figures_match_the_hand_count(month_of_work, month):
         1,
         0,
     )
-    assert [concern.description for concern in concerns["potential"]] == ["Garage break-ins on Oak Court"]
+    assert [concern.description for concern in concerns["potential"]["rows"]] == ["Garage break-ins on Oak Court"]
     progress = data["progress"]
     assert (progress["opened"], progress["submitted"], progress["on_time"], progress["late"]) == (1, 1, 0, 1)
-    assert [plan.title for plan in progress["overdue"]] == ["Garage break-ins on Oak Court"]
+    assert [plan.title for plan in progress["overdue"]["rows"]] == ["Garage break-ins on Oak Court"]
     assert progress["enforcement"]["arrests"] == 1 and progress["enforcement"]["citations"] == 4
     partnerships = data["partnerships"]
     assert (partnerships["active"], partnerships["ended"], partnerships["log_entries"]) == (2, 1, 2)
@@ -158,8 +160,8 @@ def test_the_figures_match_the_hand_count(month_of_work, month):
     presentations = data["presentations"]
     assert (presentations["count"], presentations["participants"]) == (2, 65)
     assert [row["program"] for row in presentations["by_program"]] == ["Home Security Basics"]
-    assert [p.place for p in data["upcoming"]["presentations"]] == ["Oak Court Community Room"]
-    assert data["referrals"]["count"] == 1 and len(data["referrals"]["overdue"]) == 1
+    assert [p.place for p in data["upcoming"]["presentations"]["rows"]] == ["Oak Court Community Room"]
+    assert data["referrals"]["count"] == 1 and data["referrals"]["overdue"]["total"] == 1
 
 
 def test_an_officers_report_counts_only_their_work(month_of_work, month, people, area):
@@ -181,7 +183,7 @@ def test_an_officers_report_counts_only_their_work(month_of_work, month, people,
 def test_the_builder_reads_the_same_number_of_queries_for_one_record_or_many(
     month_of_work, month, area, people, django_assert_num_queries
 ):
-    with django_assert_num_queries(26) as few:
+    with django_assert_num_queries(27) as few:
         monthly_report(area=area, month=month)
     for index in range(6):
         ConcernFactory(area_command=area, received_on=month + timedelta(days=index), category=_category("traffic"))
@@ -190,6 +192,23 @@ def test_the_builder_reads_the_same_number_of_queries_for_one_record_or_many(
 
     with django_assert_num_queries(len(few.captured_queries)):
         monthly_report(area=area, month=month)
+
+
+def test_a_long_list_names_its_first_rows_and_counts_the_rest(month_of_work, month, people, area, monkeypatch):
+    """However many records an area holds, the report stays a readable size (and quick to draw)."""
+    monkeypatch.setattr(monthly, "LISTED", 2)
+    for index in range(3):
+        ReferralFactory(area_command=area, officer=people.officer, referred_on=month + timedelta(days=index))
+
+    report, _created = report_request(kind=Kind.MONTHLY, level=Level.AREA, period=month, area_command=area)
+    context = report_context(GeneratedReport.objects.select_related("area_command").get(pk=report.pk))
+
+    overdue = context["data"]["referrals"]["overdue"]
+    assert (len(overdue["rows"]), overdue["total"]) == (2, 4)
+    assert [referral.follow_up_due for referral in overdue["rows"]] == sorted(
+        referral.follow_up_due for referral in overdue["rows"]
+    )
+    assert "The first 2 of 4: the app lists them all." in render_to_string(TEMPLATES[Kind.MONTHLY], context)
 
 
 def test_the_pdf_says_the_hand_counted_figures(month_of_work, month, people, area, department):
