@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from outreach.lib.lists import csv_response
 from outreach.models import AreaCommand, CrimeType, Sector
 
-from .models import Answer, Option, Question
+from .models import Answer, Option, PaperBatch, Question, SurveyLink, SurveyVersion
 from .models.responses import Channel
 from .selectors.results import labelled_questions
 
@@ -21,7 +21,7 @@ def responses_csv(survey, filters):
     categories = dict(CrimeType.objects.values_list("pk", "name"))
     sectors = dict(Sector.objects.values_list("pk", "name"))
     areas = dict(AreaCommand.objects.values_list("pk", "name"))
-    channels = dict(Channel.choices)
+    channels = {value: str(label) for value, label in Channel.choices}
     header = [
         _("Answered"),
         _("Channel"),
@@ -32,7 +32,26 @@ def responses_csv(survey, filters):
         _("Area command"),
         *[question.text_en for question in questions],
     ]
-    responses = filters.responses(survey).select_related("link", "batch", "version").order_by("pk")
+    # Every label is read once for the survey, never per row: a busy survey has 200,000 responses.
+    links = {
+        link.pk: str(link)
+        for link in SurveyLink.objects.filter(survey=survey).select_related(
+            "presentation__program", "watch_meeting__group"
+        )
+    }
+    batches = dict(PaperBatch.objects.filter(survey=survey).values_list("pk", "name"))
+    versions = dict(SurveyVersion.objects.filter(survey=survey).values_list("pk", "number"))
+    asked = Question.objects.filter(version__survey=survey).values_list("pk", "key", "kind")
+    asked = {pk: (key, kind) for pk, key, kind in asked}
+    yes, no = _("Yes"), _("No")
+    zone = timezone.get_current_timezone()
+    responses = (
+        filters.responses(survey)
+        .order_by("pk")
+        .values_list(
+            "pk", "submitted_at", "channel", "link_id", "batch_id", "language", "version_id", "area_command_id"
+        )
+    )
 
     def rows():
         last = 0
@@ -40,16 +59,15 @@ def responses_csv(survey, filters):
             chunk = list(responses.filter(pk__gt=last)[:CHUNK_SIZE])
             if not chunk:
                 return
-            last = chunk[-1].pk
+            last = chunk[-1][0]
             values = {}
             answers = (
-                Answer.objects.filter(response__in=[response.pk for response in chunk])
+                Answer.objects.filter(response__in=[row[0] for row in chunk])
                 .order_by("pk")
-                .values_list(
-                    "response", "question__key", "question__kind", "option", "number", "text", "category", "sector"
-                )
+                .values_list("response", "question", "option", "number", "text", "category", "sector")
             )
-            for response_id, key, kind, option, number, text, category, sector in answers:
+            for response_id, question_id, option, number, text, category, sector in answers:
+                key, kind = asked[question_id]
                 if option:
                     value = options.get(option, "")
                 elif category:
@@ -57,23 +75,23 @@ def responses_csv(survey, filters):
                 elif sector:
                     value = sectors.get(sector, "")
                 elif kind == Question.Kind.YES_NO:
-                    value = _("Yes") if number else _("No")
+                    value = yes if number else no
                 elif number is not None:
-                    value = number
+                    value = str(number)
                 else:
                     value = text
-                values.setdefault(response_id, {}).setdefault(key, []).append(str(value))
-            for response in chunk:
-                answered = values.get(response.pk, {})
+                values.setdefault(response_id, {}).setdefault(key, []).append(value)
+            for pk, submitted_at, channel, link_id, batch_id, language, version_id, area_id in chunk:
+                answered = values.get(pk, {})
                 yield [
-                    timezone.localtime(response.submitted_at).strftime("%Y-%m-%d %H:%M"),
-                    channels.get(response.channel, response.channel),
-                    str(response.link) if response.link_id else "",
-                    response.batch.name if response.batch_id else "",
-                    response.language,
-                    response.version.number,
-                    areas.get(response.area_command_id, ""),
-                    *["; ".join(answered.get(key, [])) for key in keys],
+                    submitted_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+                    channels.get(channel, channel),
+                    links.get(link_id, ""),
+                    batches.get(batch_id, ""),
+                    language,
+                    versions.get(version_id, ""),
+                    areas.get(area_id, ""),
+                    *["; ".join(answered.get(key, ())) for key in keys],
                 ]
 
     return csv_response(f"survey-{survey.slug}-responses", header, rows())

@@ -1,6 +1,7 @@
 """What every staff list shares: pagination and CSV export from the same filter."""
 
 import csv
+import io
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -21,11 +22,6 @@ def wants_csv(request):
     return request.GET.get("format") == "csv"
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def _safe_cell(value):
     text = "" if value is None else str(value)
     if text.startswith(_FORMULA_PREFIXES):
@@ -33,15 +29,24 @@ def _safe_cell(value):
     return text
 
 
+CSV_CHUNK = 64 * 1024  # characters sent at a time: a row per write made the server a system call per row
+
+
 def csv_response(basename, header, rows):
-    """Stream rows as a CSV download named ``<basename>-<date>.csv``."""
-    writer = csv.writer(_Echo())
+    """Stream rows as a CSV download named ``<basename>-<date>.csv``, in chunks of about ``CSV_CHUNK``."""
 
     def lines():
-        yield "\ufeff"  # lets spreadsheet programs detect UTF-8
-        yield writer.writerow(header)
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        buffer.write("\ufeff")  # lets spreadsheet programs detect UTF-8
+        writer.writerow(header)
         for row in rows:
-            yield writer.writerow([_safe_cell(cell) for cell in row])
+            writer.writerow([_safe_cell(cell) for cell in row])
+            if buffer.tell() >= CSV_CHUNK:
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+        yield buffer.getvalue()
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     filename = f"{basename}-{clock.today():%Y-%m-%d}.csv"

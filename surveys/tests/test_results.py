@@ -9,12 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from outreach.models import Concern, CrimeType
+from programs.tests.factories import PresentationFactory
 from surveys.models import ContactRequest, Question, Response
 from surveys.models.responses import Channel
 from surveys.services import surveys as builder
 from surveys.services.responses import response_submit
 
-from .factories import live_survey
+from .factories import ResponseFactory, SurveyLinkFactory, live_survey
 
 Kind = Question.Kind
 
@@ -195,6 +196,31 @@ def test_the_answers_csv_streams_every_counted_response_and_never_a_contact(clie
     assert "How safe do you feel walking in your neighborhood after dark?" in lines[0]
     assert "Burglary; Traffic & pedestrian safety" in content
     assert "Martínez" not in content and "555-0143" not in content
+
+
+def test_the_answers_csv_reads_the_same_queries_for_five_responses_or_fifty(
+    client, people, area, answered, django_assert_num_queries
+):
+    """Each response names its forum link or campaign: read once for the survey, never per row (N+1)."""
+    client.force_login(people.chief)
+    url = reverse("surveys:survey_results", args=[answered.pk])
+    version = answered.versions.get()
+
+    def export():
+        response = client.get(url, {"format": "csv"})
+        return list(response.streaming_content)
+
+    with CaptureQueriesContext(connection) as few:
+        export()
+    for index in range(45):
+        forum = PresentationFactory(area_command=area, topic=f"Block meeting {index}")
+        link = SurveyLinkFactory(survey=answered, channel="forum", campaign="", presentation=forum)
+        ResponseFactory(survey=answered, version=version, channel="forum", link=link)
+    with django_assert_num_queries(len(few.captured_queries)):
+        chunks = export()
+
+    assert len(chunks) == 1  # 51 rows are one write, not one per row
+    assert "Block meeting 44" in chunks[0].decode()
 
 
 def test_the_figures_csv_holds_the_aggregates(client, people, answered):
