@@ -401,6 +401,17 @@ class PresentationEvent(models.Model):
         ordering = ["at", "id"]
         verbose_name = _("presentation event")
         verbose_name_plural = _("presentation events")
+        indexes = [
+            # The dashboards' review backlog: a report's last event before each month's end, read from
+            # the index alone (outreach/selectors/trends.py _review_backlog).
+            models.Index(
+                "presentation",
+                models.F("at").desc(),
+                models.F("id").desc(),
+                name="programs_event_latest",
+                include=["action"],
+            ),
+        ]
 
     def __str__(self):
         return f"{self.get_action_display()} · {self.by}"
