@@ -57,8 +57,27 @@ def test_month_page_lists_the_areas_events(client, people, events):
 
     response = client.get(reverse("outreach:calendar_month"), {"month": month})
 
-    titles = [event.title for _day, events in response.context["days"] for event in events]
+    titles = [event.title for _day, events, _more in response.context["days"] for event in events]
     assert sorted(titles) == ["Bicycle Safety Day", "Landlord Training", "Watch meeting: Elm Street"]
+
+
+def test_every_area_at_once_names_a_days_first_events_and_counts_the_rest(client, people, area, monkeypatch):
+    """A large department's month holds thousands of events: across areas a day lists its first ten."""
+    from outreach.views import calendar
+
+    monkeypatch.setattr(calendar, "DAY_EVENTS_ACROSS_AREAS", 2)
+    day = timezone.now() + timedelta(days=3)
+    for hour in range(3):
+        PresentationFactory(area_command=area, scheduled=True, starts_at=day.replace(hour=15 + hour))
+    month = {"month": timezone.localtime(day).strftime("%Y-%m")}
+    client.force_login(people.chief)
+
+    every_area = client.get(reverse("outreach:calendar_month"), month)
+    one_area = client.get(reverse("outreach:calendar_month"), {**month, "area": area.code})
+
+    assert [(len(events), more) for _day, events, more in every_area.context["days"]] == [(2, 1)]
+    assert "And 1 more event this day: choose an area command above to see every one." in every_area.content.decode()
+    assert [(len(events), more) for _day, events, more in one_area.context["days"]] == [(3, 0)]
 
 
 @time_machine.travel(JUNE_15_2026, tick=False)

@@ -25,6 +25,9 @@ def _month_from(request):
     return asked or clock.today().replace(day=1)
 
 
+DAY_EVENTS_ACROSS_AREAS = 10
+
+
 @login_required
 def calendar_month(request):
     first = _month_from(request)
@@ -36,6 +39,10 @@ def calendar_month(request):
     area = areas.filter(code=request.GET.get("area")).first() if request.GET.get("area") else None
     events = calendar.staff_events(request.user, start, end, area=area)
     days = [(day, list(items)) for day, items in groupby(events, key=lambda e: timezone.localtime(e.starts_at).date())]
+    # Every area command at once: a large department's month holds thousands of events. Each day names
+    # its first few and counts the rest; one area command's calendar lists them all.
+    cap = DAY_EVENTS_ACROSS_AREAS if request.user.sees_all_areas and area is None else None
+    days = [(day, items[:cap], len(items) - len(items[:cap])) for day, items in days]
     context = {
         "month": first,
         "previous": clock.previous_month(first),
