@@ -7,7 +7,7 @@ from django.urls import reverse
 from surveys.models import Question, Survey, SurveyVersion
 from surveys.services import surveys as builder
 
-from .factories import OptionFactory, QuestionFactory, SurveyFactory, SurveyVersionFactory, live_survey
+from .factories import OptionFactory, QuestionFactory, ResponseFactory, SurveyFactory, SurveyVersionFactory, live_survey
 
 
 @pytest.fixture
@@ -285,3 +285,16 @@ def test_the_survey_list_counts_responses_in_a_fixed_number_of_queries(client, p
         response = client.get(reverse("surveys:survey_list"))
 
     assert len(response.context["page"].object_list) == 3
+
+
+def test_the_survey_list_counts_each_response_once_whatever_the_versions(client, people):
+    survey = live_survey(by=people.records)
+    version = survey.versions.get()
+    for _ in range(3):
+        ResponseFactory(survey=survey, version=version)
+    SurveyVersionFactory(survey=survey, number=2, status=SurveyVersion.Status.AWAITING_APPROVAL)
+    client.force_login(people.chief)
+
+    listed = client.get(reverse("surveys:survey_list")).context["page"].object_list
+
+    assert [(row.response_count, bool(row.awaiting)) for row in listed] == [(3, True)]

@@ -3,7 +3,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -16,7 +17,7 @@ from outreach.scope import get_object_for_user
 from ..filters import SurveyFilter
 from ..forms.channels import CampaignForm, PaperForm
 from ..forms.surveys import QuestionForm, ReturnForm, SurveyForm, VersionForm, option_formset
-from ..models import Question, Survey, SurveyVersion
+from ..models import Question, Response, Survey, SurveyVersion
 from ..selectors.questions import version_questions
 from ..services import surveys as builder
 
@@ -51,12 +52,17 @@ def _error_messages(request, error):
 @login_required
 @permission_required("surveys.view_survey", raise_exception=True)
 def survey_list(request):
+    # Each count its own subquery, run for the page's surveys only: joined together, the responses and
+    # the versions multiplied each other, and the join read every response of every survey.
+    counted = Response.objects.filter(survey=OuterRef("pk"), counted=True).order_by().values("survey")
     surveys = (
         _surveys()
         .for_user(request.user)
         .annotate(
-            response_count=Count("responses", filter=Q(responses__counted=True)),
-            awaiting=Count("versions", filter=Q(versions__status=SurveyVersion.Status.AWAITING_APPROVAL)),
+            response_count=Coalesce(Subquery(counted.annotate(n=Count("pk")).values("n")), 0),
+            awaiting=Exists(
+                SurveyVersion.objects.filter(survey=OuterRef("pk"), status=SurveyVersion.Status.AWAITING_APPROVAL)
+            ),
         )
     )
     filterset = SurveyFilter(request.GET, queryset=surveys.order_by("-opens_on", "pk"), request=request)
