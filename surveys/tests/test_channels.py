@@ -4,6 +4,8 @@ import io
 import uuid
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -11,7 +13,7 @@ from outreach.tests.factories import UserFactory
 from programs.tests.factories import PresentationFactory
 from surveys.models import ContactRequest, OneTimeCode, PaperBatch, Question, Response, SurveyLink
 
-from .factories import live_survey
+from .factories import PaperBatchFactory, ResponseFactory, live_survey
 
 Kind = Question.Kind
 
@@ -202,3 +204,21 @@ def test_paper_batches_are_for_supervisors_and_records_staff(client, people, sur
 
     expected = 403 if role == "officer" else 200
     assert client.get(reverse("surveys:batch_list", args=[survey.pk])).status_code == expected
+
+
+def test_the_batch_list_reads_the_same_queries_for_one_batch_or_many(client, people, survey, django_assert_num_queries):
+    """Each batch's keyed papers are counted in the list's one query, not one query per batch."""
+    version = survey.versions.get()
+    client.force_login(people.records)
+    url = reverse("surveys:batch_list", args=[survey.pk])
+    first = PaperBatchFactory(survey=survey, version=version)
+    ResponseFactory(survey=survey, version=version, batch=first, sheet=1, keying=1, counted=False, channel="paper")
+
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for _ in range(4):
+        PaperBatchFactory(survey=survey, version=version)
+    with django_assert_num_queries(len(one.captured_queries)):
+        page = client.get(url)
+
+    assert [progress for batch, progress in page.context["rows"] if batch == first] == [{1: 1, 2: 0}]

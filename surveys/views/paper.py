@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -39,9 +40,11 @@ def batch_list(request, pk):
             messages.success(request, _("The batch was created: key its first paper."))
             return redirect("surveys:batch_key", batch.pk, 1)
         messages.error(request, _("Please correct the errors below."))
-    batches = survey.batches.select_related("version", "created_by")
-    progress = {batch.pk: paper.batch_progress(batch) for batch in batches}
-    rows = [(batch, progress[batch.pk]) for batch in batches]
+    batches = survey.batches.select_related("version", "created_by").annotate(
+        first=Count("responses", filter=Q(responses__keying=1)),
+        second=Count("responses", filter=Q(responses__keying=2)),
+    )
+    rows = [(batch, {1: batch.first, 2: batch.second}) for batch in batches]
     return render(request, "surveys/batches/list.html", {"survey": survey, "form": form, "rows": rows})
 
 
