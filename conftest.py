@@ -21,6 +21,7 @@ SEED_MIGRATIONS = (
     "outreach.migrations.0011_plan_reminders",
     "outreach.migrations.0014_outbox",
     "surveys.migrations.0003_monthly_results",
+    "surveys.migrations.0005_results_tally",
     "reports.migrations.0002_roles_and_schedule",
     "reports.migrations.0004_annual_schedule",
     "programs.migrations.0002_catalog",

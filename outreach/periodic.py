@@ -11,6 +11,8 @@ SCHEDULES = {
     "Action plan reminders, each morning": ("outreach.tasks.send_plan_reminders", {"minute": "0", "hour": "7"}),
     # Every minute: https://crontab.guru/#*_*_*_*_*
     "Mail left in the outbox, each minute": ("outreach.tasks.send_outbox", {}),
+    # Every minute: https://crontab.guru/#*_*_*_*_*
+    "Survey responses into the results' tally, each minute": ("surveys.tasks.tally_survey_responses", {}),
     # 07:00 on the 1st: https://crontab.guru/#0_7_1_*_*
     "Survey results to the chief, each month": (
         "surveys.tasks.send_monthly_results",

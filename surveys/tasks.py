@@ -10,3 +10,14 @@ def send_monthly_results():
 
     with clock.in_department_time():
         return run()
+
+
+@shared_task(soft_time_limit=50, time_limit=60)
+def tally_survey_responses():
+    """Every minute: the counted responses stored since the last run, into the results' tally."""
+    from outreach import clock
+
+    from .services.tally import tally_pending
+
+    with clock.in_department_time():
+        return tally_pending(chunks=20)

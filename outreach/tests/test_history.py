@@ -35,6 +35,7 @@ EXCLUDED = {
     "programs.PresentationEvent": "a timeline entry with who and when, written once and never changed",
     "surveys.Answer": "written with its response in one insert and never changed; the response's row says who keyed it",
     "surveys.ResultsDigest": "the monthly task's computed figures: a cache of the answers, not a record",
+    "surveys.SurveyTally": "the results' counts, derived from the answers and rebuilt from them at will: not a record",
 }
 
 

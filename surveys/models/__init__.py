@@ -2,7 +2,7 @@
 
 from .followups import ContactAttempt, ContactRequest
 from .responses import Answer, OneTimeCode, PaperBatch, Response, SurveyLink
-from .results import ResultsAction, ResultsDigest
+from .results import ResultsAction, ResultsDigest, SurveyTally
 from .surveys import Option, Question, Survey, SurveyVersion
 
 __all__ = [
@@ -18,5 +18,6 @@ __all__ = [
     "ResultsDigest",
     "Survey",
     "SurveyLink",
+    "SurveyTally",
     "SurveyVersion",
 ]

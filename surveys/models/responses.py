@@ -197,9 +197,12 @@ class Response(models.Model):
     counted = models.BooleanField(default=True)
     # The one-time key of the page the citizen sent: the same page posted twice stores one response.
     submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    # In the results' tally (``SurveyTally``) already: set by the tally, never by a form.
+    tallied = models.BooleanField(default=False, db_default=False, editable=False)
 
     objects = ResponseQuerySet.as_manager()
-    history = history()
+    # The tally's mark is bookkeeping, not a change anyone made.
+    history = history(excluded_fields=["tallied"])
 
     class Meta:
         ordering = ["-submitted_at"]
@@ -208,6 +211,12 @@ class Response(models.Model):
         indexes = [
             # The results page and the monthly digest: a survey's counted responses by time.
             models.Index(fields=["survey", "submitted_at"], condition=Q(counted=True), name="surveys_response_time"),
+            # The results page's remainder and the tally task: the counted responses not in the tally yet (few).
+            models.Index(
+                fields=["survey"], condition=Q(counted=True, tallied=False), name="surveys_response_untallied"
+            ),
+            # The results page's typed answers, newest first: a survey's counted responses by id.
+            models.Index(fields=["survey", "id"], condition=Q(counted=True), name="surveys_response_newest"),
             # Keying and settling a batch: its papers by number.
             models.Index(fields=["batch", "sheet", "keying"], name="surveys_response_batch_sheet"),
         ]

@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from outreach.lib.history import history
 from outreach.lib.validators import TEXT_MAX_LENGTH
-from outreach.models import ActionPlan, Concern
+from outreach.models import ActionPlan, AreaCommand, Concern
 
-from .surveys import Survey
+from .surveys import Survey, SurveyVersion
 
 
 class ResultsDigest(models.Model):
@@ -65,3 +65,63 @@ class ResultsAction(models.Model):
 
     def __str__(self):
         return f"{self.survey} · {self.month:%Y-%m}"
+
+
+class SurveyTally(models.Model):
+    """How many counted responses, or answers of one value, a survey had on a day (or in a month), by who answered.
+
+    A cache of the answers that makes every figure of the results page an aggregate over a small table
+    (``services.tally``): one row per survey, span and day, area command, channel, version, language,
+    question key and value. ``question_key`` empty is the responses themselves; otherwise ``value`` is
+    ``a`` (the question was answered: a response once, however many options it ticked), ``t`` (a typed
+    answer), ``n<number>`` (a rating or yes/no), ``o<option key>``, ``c<category id>`` or ``s<sector id>``.
+    Each response is tallied twice, under its day and under its month (``Span``), so a month or a whole
+    run reads month rows and only a range of days' ragged edges read day rows.
+    """
+
+    class Span(models.TextChoices):
+        DAY = "day", _("day")
+        MONTH = "month", _("month")
+
+    # Indexed by the constraint below, which opens with the survey.
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="+", db_index=False)
+    span = models.CharField(max_length=5, choices=Span.choices)
+    # The day the responses were submitted on, in the department's zone; a month's row, its first day.
+    day = models.DateField()
+    area_command = models.ForeignKey(AreaCommand, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    channel = models.CharField(max_length=20)
+    version = models.ForeignKey(SurveyVersion, on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(max_length=10)
+    question_key = models.UUIDField(null=True, blank=True)
+    value = models.CharField(max_length=48, blank=True)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("results tally")
+        verbose_name_plural = _("results tallies")
+        constraints = [
+            # The tally adds to its row (INSERT … ON CONFLICT); with ``n`` included, the index alone serves the
+            # results page's reads (an index-only scan of a survey's month rows, or of a range of its days).
+            models.UniqueConstraint(
+                fields=[
+                    "survey",
+                    "span",
+                    "day",
+                    "area_command",
+                    "channel",
+                    "version",
+                    "language",
+                    "question_key",
+                    "value",
+                ],
+                name="surveys_tally_one_row_per_value",
+                nulls_distinct=False,
+                include=["n"],
+            ),
+            models.CheckConstraint(
+                condition=Q(span="day") | Q(span="month", day__day=1), name="surveys_tally_month_first_day"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.survey_id} · {self.day} · {self.question_key or ''} {self.value} = {self.n}"

@@ -10,6 +10,7 @@ from outreach.lib.history import bulk_update_with_history
 
 from ..models import Answer, OneTimeCode, PaperBatch, Response
 from .responses import answers_make_concerns, response_submit
+from .tally import tally_responses
 
 
 def next_sheet(batch, keying):
@@ -137,6 +138,7 @@ def batch_count(*, batch, keep, by):
     for response in chosen:
         response.counted = True
     bulk_update_with_history(chosen, Response, ["counted", "one_time_code"])
+    tally_responses([response.pk for response in chosen])
     used = list(OneTimeCode.objects.filter(pk__in=codes))
     for code in used:
         code.used_at = timezone.now()

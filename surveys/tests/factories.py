@@ -18,6 +18,7 @@ from surveys.models import (
     ResultsDigest,
     Survey,
     SurveyLink,
+    SurveyTally,
     SurveyVersion,
 )
 
@@ -169,3 +170,16 @@ class ResultsActionFactory(DjangoModelFactory):
     month = factory.LazyFunction(lambda: timezone.localdate().replace(day=1))
     note = "Asked the Westside lieutenant for a lighting walk in Mesa Verde."
     by = factory.SubFactory(UserFactory)
+
+
+class SurveyTallyFactory(DjangoModelFactory):
+    class Meta:
+        model = SurveyTally
+
+    version = factory.SubFactory(SurveyVersionFactory, status=SurveyVersion.Status.APPROVED)
+    survey = factory.SelfAttribute("version.survey")
+    span = SurveyTally.Span.DAY
+    day = factory.LazyFunction(timezone.localdate)
+    channel = "web"
+    language = "en"
+    n = 1

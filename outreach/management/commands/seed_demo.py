@@ -255,6 +255,7 @@ class Command(BaseCommand):
         progress.step("every foreign key checked")
         analyze()
         progress.step("planner statistics updated (ANALYZE)")
+        progress.step(f"survey results tallied: {LargeSurveys.tally()} surveys (tally_survey_responses)")
         self.stdout.write(self.style.SUCCESS(f"Large data set ready in {progress.elapsed():.0f} s."))
 
     def _reset(self):
