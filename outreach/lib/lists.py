@@ -13,8 +13,24 @@ from outreach import clock
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
-def paginate(request, queryset, per_page=None):
-    paginator = Paginator(queryset, per_page or settings.PAGE_SIZE)
+class CountedPaginator(Paginator):
+    """A paginator told how many items there are (a count kept elsewhere), instead of counting them."""
+
+    def __init__(self, object_list, per_page, *, count, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.known_count = count
+
+    @property
+    def count(self):
+        return self.known_count
+
+
+def paginate(request, queryset, per_page=None, count=None):
+    """The page asked for; ``count``, when the caller knows how many items there are, spares counting them."""
+    if count is None:
+        paginator = Paginator(queryset, per_page or settings.PAGE_SIZE)
+    else:
+        paginator = CountedPaginator(queryset, per_page or settings.PAGE_SIZE, count=count)
     return paginator.get_page(request.GET.get("page"))
 
 

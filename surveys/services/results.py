@@ -10,13 +10,14 @@ from outreach import clock
 from outreach.models import Concern
 from outreach.services.concerns import concern_receive
 
-from ..models import Answer, ResultsAction
+from ..models import ResultsAction
+from ..selectors.results import tally_figures
 
 
 def finding_figures(survey, filters, *, question, category):
     """How many counted responses answered ``question``, and how many of them named ``category``."""
-    answers = Answer.objects.filter(response__in=filters.responses(survey).values("pk"), question__key=question.key)
-    return answers.values("response").distinct().count(), answers.filter(category=category).count()
+    counts = tally_figures(survey, filters).get(question.key, {})
+    return counts.get("a", 0), counts.get(f"c{category.pk}", 0)
 
 
 @transaction.atomic

@@ -14,7 +14,7 @@ from outreach.models import AreaCommand, CrimeType
 from ..exports import aggregates_csv, responses_csv
 from ..forms.results import ResultsActionForm, ResultsFilterForm
 from ..models import Answer, Question, ResultsAction
-from ..selectors.results import labelled_questions, survey_results, survey_trend, text_answers
+from ..selectors.results import labelled_questions, survey_results, survey_trend, text_answers, typed_count
 from ..services.responses import answer_concern, default_category_id
 from ..services.results import finding_concern
 from .surveys import get_survey_for_user
@@ -31,7 +31,13 @@ def survey_results_page(request, pk, action_form=None, status=200):
     if request.GET.get("format") == "aggregates":
         return aggregates_csv(survey, results)
     search = request.GET.get("q", "").strip()[:100]
-    texts = paginate(request, text_answers(survey, filters, search=search), per_page=20)
+    # Without a search the tally knows how many typed answers there are: no count over the answers.
+    texts = paginate(
+        request,
+        text_answers(survey, filters, search=search),
+        per_page=20,
+        count=None if search else typed_count(results),
+    )
     until = filters.month or clock.today().replace(day=1)
     context = {
         "survey": survey,
