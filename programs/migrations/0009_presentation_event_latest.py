@@ -5,15 +5,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('programs', '0008_change_history'),
+        ("programs", "0008_change_history"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='presentationevent',
-            index=models.Index(models.F('presentation'), models.OrderBy(models.F('at'), descending=True), models.OrderBy(models.F('id'), descending=True), include=('action',), name='programs_event_latest'),
+            model_name="presentationevent",
+            index=models.Index(
+                models.F("presentation"),
+                models.OrderBy(models.F("at"), descending=True),
+                models.OrderBy(models.F("id"), descending=True),
+                include=("action",),
+                name="programs_event_latest",
+            ),
         ),
     ]

@@ -73,53 +73,61 @@ _MARKED_COLUMNS = """
 """
 
 # The next chunk of counted responses not tallied yet, marked; skipping those another run holds.
-_NEXT_CHUNK = (
-    """
+_NEXT_CHUNK = "".join(  # literal fragments only: every value is a bound parameter
+    (
+        """
 WITH marked AS (
     UPDATE surveys_response r SET tallied = true
     WHERE r.id IN (
         SELECT id FROM surveys_response WHERE counted AND NOT tallied ORDER BY id LIMIT %(chunk)s
         FOR UPDATE SKIP LOCKED
     )
-    RETURNING"""
-    + _MARKED_COLUMNS
-    + "),"
-    + _FACTS
+    RETURNING""",
+        _MARKED_COLUMNS,
+        "),",
+        _FACTS,
+    )
 )
 
 # Named responses (a batch just counted) that are counted and not tallied yet.
-_THESE = (
-    """
+_THESE = "".join(  # literal fragments only: every value is a bound parameter
+    (
+        """
 WITH marked AS (
     UPDATE surveys_response r SET tallied = true
     WHERE r.id = ANY(%(ids)s) AND r.counted AND NOT r.tallied
-    RETURNING"""
-    + _MARKED_COLUMNS
-    + "),"
-    + _FACTS
+    RETURNING""",
+        _MARKED_COLUMNS,
+        "),",
+        _FACTS,
+    )
 )
 
 # Named tallied responses, taken out (sign -1); the caller unmarks or deletes them.
-_WITHDRAW = (
-    """
+_WITHDRAW = "".join(  # literal fragments only: every value is a bound parameter
+    (
+        """
 WITH marked AS (
-    SELECT"""
-    + _MARKED_COLUMNS
-    + """FROM surveys_response r WHERE r.id = ANY(%(ids)s) AND r.counted AND r.tallied
-),"""
-    + _FACTS
+    SELECT""",
+        _MARKED_COLUMNS,
+        """FROM surveys_response r WHERE r.id = ANY(%(ids)s) AND r.counted AND r.tallied
+),""",
+        _FACTS,
+    )
 )
 
 # Every counted response of one survey, marked again (after its rows were deleted).
-_SURVEY = (
-    """
+_SURVEY = "".join(  # literal fragments only: every value is a bound parameter
+    (
+        """
 WITH marked AS (
     UPDATE surveys_response r SET tallied = true
     WHERE r.survey_id = %(survey)s AND r.counted
-    RETURNING"""
-    + _MARKED_COLUMNS
-    + "),"
-    + _FACTS
+    RETURNING""",
+        _MARKED_COLUMNS,
+        "),",
+        _FACTS,
+    )
 )
 
 
