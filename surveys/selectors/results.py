@@ -427,7 +427,9 @@ def text_answers(survey, filters, *, question_key=None, search=""):
         response__in=responses.values("pk"),
         response_id__lte=Subquery(responses.order_by("-pk").values("pk")[:1]),
         response_id__gte=Subquery(responses.order_by("pk").values("pk")[:1]),
-        question__kind__in=Question.TEXT_KINDS,
+        # By the survey's typed questions, so that the (question, response) index finds their answers
+        # instead of every answer of the responses' range being read for its text.
+        question__in=Question.objects.filter(version__survey=survey, kind__in=Question.TEXT_KINDS).values("pk"),
     ).exclude(text="")
     if question_key:
         answers = answers.filter(question__key=question_key)
