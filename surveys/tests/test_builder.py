@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from surveys.models import Question, Survey, SurveyVersion
 from surveys.services import surveys as builder
+from surveys.services.tally import tally_pending
 
 from .factories import OptionFactory, QuestionFactory, ResponseFactory, SurveyFactory, SurveyVersionFactory, live_survey
 
@@ -296,5 +297,10 @@ def test_the_survey_list_counts_each_response_once_whatever_the_versions(client,
     client.force_login(people.chief)
 
     listed = client.get(reverse("surveys:survey_list")).context["page"].object_list
-
     assert [(row.response_count, bool(row.awaiting)) for row in listed] == [(3, True)]
+
+    # Tallied, and one more counted since: the tally's rows and the one not tallied yet.
+    tally_pending()
+    ResponseFactory(survey=survey, version=version)
+    listed = client.get(reverse("surveys:survey_list")).context["page"].object_list
+    assert [row.response_count for row in listed] == [4]

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models import Count, Exists, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from outreach.scope import get_object_for_user
 from ..filters import SurveyFilter
 from ..forms.channels import CampaignForm, PaperForm
 from ..forms.surveys import QuestionForm, ReturnForm, SurveyForm, VersionForm, option_formset
-from ..models import Question, Response, Survey, SurveyVersion
+from ..models import Question, Response, Survey, SurveyTally, SurveyVersion
 from ..selectors.questions import version_questions
 from ..services import surveys as builder
 
@@ -53,13 +53,18 @@ def _error_messages(request, error):
 @permission_required("surveys.view_survey", raise_exception=True)
 def survey_list(request):
     # Each count its own subquery, run for the page's surveys only: joined together, the responses and
-    # the versions multiplied each other, and the join read every response of every survey.
-    counted = Response.objects.filter(survey=OuterRef("pk"), counted=True).order_by().values("survey")
+    # the versions multiplied each other. The responses are the tally's month rows (a survey's whole
+    # run in a few rows) and those counted since, not tallied yet (docs/architecture.md).
+    tallied = SurveyTally.objects.filter(
+        survey=OuterRef("pk"), span=SurveyTally.Span.MONTH, question_key__isnull=True
+    ).order_by()
+    untallied = Response.objects.filter(survey=OuterRef("pk"), counted=True, tallied=False).order_by()
     surveys = (
         _surveys()
         .for_user(request.user)
         .annotate(
-            response_count=Coalesce(Subquery(counted.annotate(n=Count("pk")).values("n")), 0),
+            response_count=Coalesce(Subquery(tallied.values("survey").annotate(n=Sum("n")).values("n")), 0)
+            + Coalesce(Subquery(untallied.values("survey").annotate(n=Count("pk")).values("n")), 0),
             awaiting=Exists(
                 SurveyVersion.objects.filter(survey=OuterRef("pk"), status=SurveyVersion.Status.AWAITING_APPROVAL)
             ),
