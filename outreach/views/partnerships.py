@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.db.models import Max, Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -11,7 +11,7 @@ from ..exports import PartnershipExport
 from ..filters import PartnershipFilter
 from ..forms.partnerships import PartnershipForm, PartnershipLogForm
 from ..lib.lists import paginate, wants_csv
-from ..models import ActionPlan, Concern, Partnership
+from ..models import ActionPlan, Concern, Partnership, PartnershipLogEntry
 from ..scope import get_object_for_user
 
 
@@ -29,7 +29,14 @@ def partnership_list(request):
     queryset = (
         _partnerships()
         .for_user(request.user)
-        .annotate(last_entry=Max("log_entries__logged_on"))
+        # A subquery, read for the rows shown: a join would aggregate every log entry of five years first.
+        .annotate(
+            last_entry=Subquery(
+                PartnershipLogEntry.objects.filter(partnership=OuterRef("pk"))
+                .order_by("-logged_on")
+                .values("logged_on")[:1]
+            )
+        )
         .order_by("organization__name", "-starts_on", "pk")
     )
     filterset = PartnershipFilter(request.GET, queryset=queryset, request=request)
