@@ -30,7 +30,7 @@ class OutreachConfig(AppConfig):
         from django.db.models.signals import post_delete
         from django_otp.plugins.otp_totp.models import TOTPDevice
 
-        from .lib.two_factor import on_device_deleted
+        from .services.two_factor import on_device_deleted
 
         post_delete.connect(on_device_deleted, sender=TOTPDevice, dispatch_uid="outreach.two_factor_reset")
         # …and who changed whose access.

@@ -11,6 +11,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from outreach.lib import two_factor
 from outreach.models import AuditEvent, User
+from outreach.services import two_factor as enrolment
 from outreach.tests.factories import PASSWORD, UserFactory, authenticator_for, totp_code
 
 pytestmark = pytest.mark.django_db
@@ -116,7 +117,7 @@ def test_a_code_is_good_once(client, people, django_user_model):
 def test_a_recovery_code_logs_in_once(client, people):
     officer = people.officer
     authenticator_for(officer)
-    codes = two_factor.new_recovery_codes(officer)
+    codes = enrolment.new_recovery_codes(officer)
 
     _password(client, officer)
     assert _code(client, codes[0].upper()).status_code == 302
@@ -131,7 +132,7 @@ def test_a_recovery_code_logs_in_once(client, people):
 def test_new_recovery_codes_replace_the_old(client, people):
     officer = people.officer
     authenticator_for(officer)
-    old = two_factor.new_recovery_codes(officer)
+    old = enrolment.new_recovery_codes(officer)
     client.force_login(officer)
 
     response = client.post(reverse("outreach:two_factor_recovery_renew"))
@@ -224,7 +225,7 @@ def test_the_profile_says_whether_it_is_on(client, people):
     client.force_login(people.officer)
     assert "Set up an authenticator app" in client.get(reverse("outreach:profile")).content.decode()
     authenticator_for(people.officer)
-    two_factor.new_recovery_codes(people.officer)
+    enrolment.new_recovery_codes(people.officer)
     page = client.get(reverse("outreach:profile")).content.decode()
     assert "10 recovery codes left" in page
 

@@ -1,5 +1,5 @@
 """The second factor: enrolling an authenticator app, giving its code after the password, and the
-recovery codes (outreach/lib/two_factor.py holds the rules)."""
+recovery codes (outreach/lib/two_factor.py holds the rules, services/two_factor.py the changes)."""
 
 from urllib.parse import urlencode
 
@@ -20,6 +20,7 @@ from ..lib import audit
 from ..lib import two_factor as tf
 from ..lib.qr import qr_data_uri
 from ..models import AuditEvent
+from ..services import two_factor as enrolment
 
 NEW_CODES = "two_factor_new_codes"
 
@@ -47,9 +48,9 @@ def two_factor_verify(request):
         return redirect("outreach:two_factor_setup")
     form = TwoFactorCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device, wait = tf.check_code(user, form.cleaned_data["code"])
+        device, wait = enrolment.check_code(user, form.cleaned_data["code"])
         if device is not None:
-            tf.verified(request, device)
+            enrolment.verified(request, device)
             recovery = device._meta.model_name == "staticdevice"
             audit.record(AuditEvent.Action.TWO_FACTOR_VERIFIED, request=request, recovery_code=recovery)
             if recovery:
@@ -85,10 +86,10 @@ def two_factor_setup(request):
             return redirect("outreach:two_factor_verify")
         messages.info(request, _("Your authenticator app is set up already."))
         return redirect("outreach:profile")
-    device = tf.start_enrolment(user)
+    device = enrolment.start_enrolment(user)
     form = TwoFactorCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        codes = tf.confirm_enrolment(request, device, form.cleaned_data["code"])
+        codes = enrolment.confirm_enrolment(request, device, form.cleaned_data["code"])
         if codes is not None:
             audit.record(AuditEvent.Action.TWO_FACTOR_ENROLLED, request=request)
             request.session[NEW_CODES] = codes
@@ -124,7 +125,7 @@ def two_factor_recovery(request):
 @require_POST
 def two_factor_recovery_renew(request):
     """New recovery codes replace every old one."""
-    request.session[NEW_CODES] = tf.new_recovery_codes(request.user)
+    request.session[NEW_CODES] = enrolment.new_recovery_codes(request.user)
     audit.record(AuditEvent.Action.TWO_FACTOR_CODES_RENEWED, request=request)
     messages.success(request, _("New recovery codes are made; the old ones no longer work."))
     return redirect("outreach:two_factor_recovery")
